@@ -1,0 +1,53 @@
+"""The Python API: text in, record dict out."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Iterator
+
+from .pipeline import DEFAULT_MODEL
+
+# An article's text and what is known about it: (text, reference date or None, source name or None[, warnings])
+Item = tuple
+
+
+def load(model: str = DEFAULT_MODEL):
+    """The strikex spaCy pipeline (cached: loaded once per process)."""
+    from .pipeline import load as _load
+
+    return _load(model)
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from .errors import DateError
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DateError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def extract(text: str, reference_date: str | dt.date | None = None, source: str | None = None,
+            model: str = DEFAULT_MODEL) -> dict[str, Any]:
+    """Extract one article. ``reference_date`` is used only when the text states no publication date."""
+    return next(extract_many([text], reference_date=reference_date, sources=[source], model=model))
+
+
+def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = None,
+                 sources: Iterable[str | None] | None = None, model: str = DEFAULT_MODEL,
+                 batch_size: int = 16) -> Iterator[dict[str, Any]]:
+    """Extract many articles, streaming records in input order (the pipeline is loaded once per process)."""
+    ref = parse_date(reference_date)
+    sources = iter(sources) if sources is not None else None
+    items = ((t, ref, next(sources, None) if sources else None) for t in texts)
+    yield from extract_items(items, model=model, batch_size=batch_size)
+
+
+def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[dict[str, Any]]:
+    from .extract import to_record
+    from .pipeline import run
+
+    nlp = load(model)
+    for doc in run(nlp, items, batch_size=batch_size):
+        yield to_record(doc).to_dict()

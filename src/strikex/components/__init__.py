@@ -1,0 +1,15 @@
+"""strikex's spaCy components, one module per concern.
+
+Importing this package registers every factory with spaCy (``@Language.factory``).
+"""
+from . import boilerplate, unions, councils, dates, people, ballots, strikes  # noqa: F401
+
+FACTORIES = (
+    "strikex_boilerplate",
+    "strikex_unions",
+    "strikex_councils",
+    "strikex_dates",
+    "strikex_people",
+    "strikex_ballots",
+    "strikex_strikes",
+)

@@ -1,0 +1,46 @@
+"""Shared helpers for the gazetteer-backed components (unions, councils)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .boilerplate import span_in_boilerplate
+
+
+def phrase_matcher(nlp: Language, attr: str, phrases: Iterable[tuple[str, str]]) -> PhraseMatcher:
+    """A PhraseMatcher keyed by entry id; patterns built with the tokenizer only (``nlp.make_doc``)."""
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    by_key: dict[str, list[str]] = {}
+    for key, phrase in phrases:
+        by_key.setdefault(key, []).append(phrase)
+    for key, texts in by_key.items():
+        matcher.add(key, [nlp.make_doc(t) for t in dict.fromkeys(texts)])
+    return matcher
+
+
+def keep_spans(doc: Doc, spans: list[Span], key: str) -> list[Span]:
+    """Drop spans in boilerplate, keep the longest of overlapping ones, store them as ``doc.spans[key]``."""
+    spans = [s for s in spans if not span_in_boilerplate(s)]
+    kept = sorted(filter_spans(spans), key=lambda s: s.start)
+    doc.spans[key] = kept
+    return kept
+
+
+def trim_determiners(span: Span) -> Span:
+    """'the London Borough of Hackney' -> 'London Borough of Hackney'."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    new = Span(span.doc, start, end, label=span.label_)
+    new._.rule = span._.rule
+    new._.canonical = span._.canonical
+    return new

@@ -1,0 +1,191 @@
+"""strikex_ballots: each ballot reported, with its figures and closing date.
+
+Figures are found by the Matcher patterns in ``models/ballot_patterns.jsonl`` ("79%", "52 per cent",
+"four out of five", "two-thirds", "1,024") inside sentences that talk about a vote, and given a meaning
+by the nearest cue in ``models/ballots.json``: a share near "turnout" is the turnout, otherwise the
+share voting yes; a count before "who voted" is the votes cast, one before "balloted" or "eligible" the
+electorate. A sentence with two shares of support reports two ballots ("90% on a 53% turnout in England
+and 92% on a 58% turnout in Wales"). "The ballot will run until January 15" gives the closing date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..datenorm import DateValue
+from ..numbers import tidy, to_number
+from ..resources import read_json, read_jsonl
+from .boilerplate import span_in_boilerplate
+from .dates import SPANS_KEY as DATES
+from .unions import SPANS_KEY as UNIONS
+
+SPANS_KEY = "strikex_ballot_figures"
+
+
+@dataclass
+class Ballot:
+    union: str | None = None
+    support_pct: float | None = None
+    turnout_pct: float | None = None
+    votes_cast: float | None = None
+    eligible: float | None = None
+    closes: Span | None = None              # a date span
+    evidence: list[Span] = field(default_factory=list)   # sentences
+    figures: list[Span] = field(default_factory=list)    # the figure spans used
+    anchor: int = 0                          # token index of the defining figure
+
+    @property
+    def closes_value(self) -> DateValue | None:
+        return self.closes._.date_value if self.closes is not None else None
+
+
+def _window_text(doc: Doc, start: int, end: int) -> str:
+    start, end = max(start, 0), min(end, len(doc))
+    return " " + " ".join(t.lower_ for t in doc[start:end]) + " "
+
+
+def _has(text: str, cues) -> bool:
+    return any(f" {c} " in text for c in cues)
+
+
+class BallotFinder:
+    def __init__(self, nlp: Language, name: str, lexicon: str, patterns: str):
+        self.name = name
+        self.lex = read_json(lexicon)
+        self.matcher = Matcher(nlp.vocab)
+        for row in read_jsonl(patterns):
+            self.matcher.add(row["label"], [row["pattern"]])
+
+    def value(self, span: Span) -> float | None:
+        label = span.label_
+        tokens = [t.text for t in span]
+        if label == "PERCENT":
+            return to_number(tokens[0].rstrip("%"))
+        if label == "RATIO":
+            a, b = to_number(tokens[0]), to_number(tokens[-1])
+            return 100 * a / b if a is not None and b and a <= b else None
+        if label == "FRACTION":
+            return self.lex["fractions"].get(span.text.lower().replace(" - ", "-"), self.lex["fractions"].get(span.text.lower()))
+        if label == "COUNT":
+            n = to_number(tokens[0])
+            if n is not None and len(tokens) > 1:
+                n *= {"thousand": 1_000, "million": 1_000_000}[tokens[1].lower()]
+            return n
+        return None
+
+    def figures(self, doc: Doc) -> list[Span]:
+        spans = [Span(doc, start, end, label=doc.vocab.strings[key]) for key, start, end in self.matcher(doc)]
+        dates = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
+        return [s for s in filter_spans(spans) if not any(i in dates for i in range(s.start, s.end))]
+
+    def classify(self, doc: Doc, fig: Span) -> str | None:
+        lex = self.lex
+        after = _window_text(doc, fig.end, fig.end + 3)
+        before = _window_text(doc, fig.start - 5, fig.start)
+        if fig.label_ == "COUNT":
+            after5 = _window_text(doc, fig.end, fig.end + 5)
+            if _has(after5, lex["eligible_cues"]) or _has(_window_text(doc, fig.start - 3, fig.start), ["ballot of", "out of", "balloted", "balloting"]):
+                return "eligible"
+            if _has(after5, lex["votes_cast_cues"]) or _has(_window_text(doc, fig.start - 3, fig.start), ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
+                return "votes_cast"
+            return None
+        if _has(after, lex["not_ballot_after"]) or _has(after, lex["against_cues"]):
+            return None
+        near_turnout = _has(_window_text(doc, fig.start - 5, fig.end + 2), lex["turnout_cues"])
+        if near_turnout:
+            # "backed by 79% on a 52% turnout": the share right before "on a ... turnout" is support
+            if _has(_window_text(doc, fig.end, fig.end + 4), [" on a", "on a", "with a"]) and not _has(after, lex["turnout_cues"]):
+                return "support_pct"
+            return "turnout_pct"
+        return "support_pct"
+
+    def __call__(self, doc: Doc) -> Doc:
+        ballots: list[Ballot] = []
+        unions = list(doc.spans.get(UNIONS, []))
+        primary = _primary(unions)
+        used: list[Span] = []
+        all_figures = self.figures(doc)
+        for sent in doc.sents:
+            if span_in_boilerplate(sent):
+                continue
+            text = _window_text(doc, sent.start, sent.end)
+            if not _has(text, self.lex["sentence_cues"]):
+                continue
+            found: list[tuple[str, float, Span]] = []
+            for fig in (f for f in all_figures if sent.start <= f.start < sent.end):
+                kind = self.classify(doc, fig)
+                value = self.value(fig)
+                if kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
+                    found.append((kind, value, fig))
+            closes = self.closing_date(doc, sent) if "ballot" in text or "vote" in text else None
+            new: list[Ballot] = []
+            for kind, value, fig in found:
+                if kind == "support_pct":
+                    new.append(Ballot(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start))
+            for kind, value, fig in found:
+                if kind == "support_pct":
+                    continue
+                pool = [b for b in new if getattr(b, kind) is None]
+                if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60:
+                    pool = [ballots[-1]]
+                if not pool:
+                    b = Ballot(evidence=[sent], anchor=fig.start)
+                    new.append(b)
+                    pool = [b]
+                target = min(pool, key=lambda b: abs(b.anchor - fig.start))
+                setattr(target, kind, value)
+                target.figures.append(fig)
+                if sent not in target.evidence:
+                    target.evidence.append(sent)
+            if closes is not None:
+                if new:
+                    new[0].closes = closes
+                elif ballots and ballots[-1].closes is None:
+                    ballots[-1].closes = closes
+                    ballots[-1].evidence.append(sent)
+                else:
+                    new.append(Ballot(closes=closes, evidence=[sent], anchor=closes.start))
+            for b in new:
+                b.union = _nearest_union(unions, sent, b.anchor) or primary
+                used.extend(b.figures)
+            ballots.extend(new)
+        doc._.ballots = ballots
+        doc.spans[SPANS_KEY] = used
+        return doc
+
+    def closing_date(self, doc: Doc, sent: Span) -> Span | None:
+        for date in doc.spans.get(DATES, []):
+            if not (sent.start <= date.start < sent.end):
+                continue
+            if _has(_window_text(doc, max(sent.start, date.start - 6), date.start), self.lex["close_cues"]):
+                return date
+        return None
+
+
+def _primary(unions: list[Span]) -> str | None:
+    counts: dict[str, int] = {}
+    for s in unions:
+        counts[s._.canonical] = counts.get(s._.canonical, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _nearest_union(unions: list[Span], sent: Span, anchor: int) -> str | None:
+    inside = [u for u in unions if sent.start <= u.start < sent.end]
+    if inside:
+        return min(inside, key=lambda u: abs(u.start - anchor))._.canonical
+    before = [u for u in unions if u.start < sent.start]
+    return before[-1]._.canonical if before else None
+
+
+@Language.factory(
+    "strikex_ballots",
+    assigns=["doc._.ballots", "doc.spans"],
+    requires=["token.is_sent_start"],
+    default_config={"lexicon": "ballots.json", "patterns": "ballot_patterns.jsonl"},
+)
+def make_ballot_finder(nlp: Language, name: str, lexicon: str, patterns: str) -> BallotFinder:
+    return BallotFinder(nlp, name, lexicon, patterns)

@@ -1,0 +1,62 @@
+"""strikex_boilerplate: marks text that is not part of the story (credits, bylines, comment rules, banners).
+
+Nothing is removed, so character offsets stay true to the input; the other components skip mentions
+that start inside a marked range (see :func:`in_boilerplate`).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import read_jsonl
+
+_FLAGS = {"i": re.IGNORECASE, "s": re.DOTALL}
+
+
+def _compile(rules):
+    compiled = []
+    for rule in rules:
+        flags = re.MULTILINE
+        for f in rule.get("flags", ""):
+            flags |= _FLAGS[f]
+        compiled.append((rule["id"], re.compile(rule["regex"], flags)))
+    return compiled
+
+
+class Boilerplate:
+    def __init__(self, nlp: Language, name: str, rules_file: str):
+        self.name = name
+        self.rules = _compile(read_jsonl(rules_file))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ranges = []
+        for rule_id, rx in self.rules:
+            for m in rx.finditer(doc.text):
+                if m.end() > m.start():
+                    ranges.append((m.start(), m.end(), rule_id))
+        doc._.boilerplate = sorted(ranges)
+        return doc
+
+
+@Language.factory(
+    "strikex_boilerplate",
+    assigns=["doc._.boilerplate"],
+    default_config={"rules_file": "boilerplate.jsonl"},
+)
+def make_boilerplate(nlp: Language, name: str, rules_file: str) -> Boilerplate:
+    return Boilerplate(nlp, name, rules_file)
+
+
+def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bool:
+    """True when the character range starts (or, given an end, overlaps) a boilerplate range."""
+    end_char = start_char + 1 if end_char is None else end_char
+    for s, e, _ in doc._.boilerplate or ():
+        if s < end_char and start_char < e:
+            return True
+    return False
+
+
+def span_in_boilerplate(span: Span) -> bool:
+    return in_boilerplate(span.doc, span.start_char, span.end_char)

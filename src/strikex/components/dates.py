@@ -1,0 +1,191 @@
+"""strikex_dates: every date expression, resolved against the article's reference date.
+
+Date spans come from the Matcher patterns in ``models/dates.jsonl``; day ranges and lists
+("from 3 to 5 May", "on 3, 4 and 10 May", "between Monday 5 and Friday 9 June") are joined here, taking
+the month and year of the last member. The reference date is the publication date the text states
+("date 2017-01-18", "Published 12 May 2019", a dateline alone on the first lines), else the date the
+caller gives (``doc._.given_date``), else none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..datenorm import DateValue, resolve
+from ..resources import read_json, read_jsonl
+from .boilerplate import in_boilerplate
+
+SPANS_KEY = "strikex_dates"
+FUTURE_WORDS = {"will", "'ll", "shall", "plan", "plans", "planned", "set", "due", "going", "next", "coming", "scheduled"}
+
+
+def expand_pattern(pattern, words):
+    text = json.dumps(pattern)
+    text = text.replace('"$MONTH"', json.dumps(words["months"])).replace('"$WEEKDAY"', json.dumps(words["weekdays"]))
+    for key in ("DAY", "YEAR", "DAYRANGE"):
+        text = text.replace(f'"${key}"', json.dumps(words[f"{key.lower()}_regex"]))
+    return json.loads(text)
+
+
+def looks_back(span: Span) -> bool:
+    """Whether the clause around a date reports the past ("walked out on Monday") or looks ahead."""
+    sent = span.sent
+    if any(t.lower_ in FUTURE_WORDS for t in sent):
+        return False
+    head = span.root
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    if head.tag_ in {"VBD"} or (head.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in head.children)):
+        return True
+    return False
+
+
+class DateFinder:
+    def __init__(self, nlp: Language, name: str, patterns: str, words: str):
+        self.name = name
+        self.words = read_json(words)
+        self.matcher = Matcher(nlp.vocab)
+        self.trim: dict[str, int] = {}
+        for row in read_jsonl(patterns):
+            self.matcher.add(row["id"], [expand_pattern(row["pattern"], self.words)])
+            self.trim[row["id"]] = row.get("trim", 0)
+        self.day_rx = re.compile(self.words["day_regex"])
+        self.connectors = set(self.words["range_connectors"])
+        cues = sorted(self.words["publication_cues"], key=len, reverse=True)
+        self.cue_rx = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, cues)) + r")\b\s*(?:on|at)?\s*[:|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?,?\s*)?$")
+
+    # -- spans ---------------------------------------------------------------------------------
+    def find_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for key, start, end in self.matcher(doc):
+            rule = doc.vocab.strings[key]
+            span = Span(doc, start + self.trim[rule], end, label="DATE")
+            span._.rule = f"dates.jsonl:{rule}"
+            spans.append(span)
+        return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
+
+    def is_bare_day(self, tok) -> bool:
+        return bool(self.day_rx.match(tok.text)) and tok.like_num or bool(self.day_rx.match(tok.text))
+
+    def join_ranges(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, list[tuple[Span, str]]]]:
+        """Group each full date with the bare days before it: [(anchor, [(member span, 'range'|'list')])]."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        groups = []
+        for anchor in spans:
+            members: list[tuple[Span, str]] = []
+            i = anchor.start - 1
+            kind = None
+            while i >= 1:
+                conn = doc[i]
+                if conn.lower_ not in self.connectors and conn.text != ",":
+                    break
+                j = i - 1
+                if j < 0 or j in taken or not self.is_bare_day(doc[j]):
+                    break
+                start = j - 1 if j >= 1 and doc[j - 1].text in self.words["weekdays"] else j
+                member = Span(doc, start, j + 1, label="DATE")
+                member._.rule = "dates:range_member"
+                this = "list" if conn.text == "," or (conn.lower_ == "and" and doc[start - 1].lower_ != "between") else "range"
+                if kind == "list" and this == "range":
+                    break
+                kind = kind or this
+                members.insert(0, (member, this))
+                i = start - 1
+                if this == "range":
+                    break
+            groups.append((anchor, members))
+        return groups
+
+    # -- reference date ------------------------------------------------------------------------
+    def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
+        for span, value in spans:
+            if value.date is None or value.year is None:
+                continue
+            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+            before = doc.text[line_start:span.start_char]
+            if self.cue_rx.search(before[-60:]):
+                return span, value.date
+        for span, value in spans:  # a dateline alone near the top
+            if span.start_char > 400:
+                break
+            if value.date is None or value.year is None:
+                continue
+            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+            line_end = doc.text.find("\n", span.end_char)
+            line = doc.text[line_start: len(doc.text) if line_end < 0 else line_end]
+            if len(line.strip()) <= len(span.text) + 25 and not re.search(r"\b(strike|ballot|said|will)\b", line, re.I):
+                return span, value.date
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find_spans(doc)
+        given = doc._.given_date
+        # first pass without a reference date, to find the one the text states
+        absolute = [(s, resolve(s.text, None)) for s in spans]
+        found = self.reference_from_text(doc, [(s, v) for s, v in absolute if v])
+        if found:
+            doc._.reference_date_span, doc._.reference_date = found
+            doc._.reference_date_source = "text"
+        elif given:
+            doc._.reference_date, doc._.reference_date_source = given, "given"
+        ref = doc._.reference_date
+        out = []
+        for anchor, members in self.join_ranges(doc, spans):
+            value = resolve(anchor.text, ref, looks_back(anchor))
+            if value is None:
+                continue
+            anchor._.date_value = value
+            if members and value.month:
+                kind = members[-1][1]
+                if kind == "range":
+                    member = members[0][0]
+                    start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+                    if start and start.date and value.date and start.date <= value.date:
+                        joined = Span(doc, member.start, anchor.end, label="DATE")
+                        joined._.rule = anchor._.rule + "+range"
+                        joined._.date_value = DateValue(date=start.date, year=start.year, month=start.month,
+                                                        day=start.day, weekday=start.weekday, until=value.date)
+                        out.append(joined)
+                        continue
+                else:
+                    for member, _ in members:
+                        mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+                        if mv:
+                            member._.date_value = mv
+                            out.append(member)
+            # "from 4 September to 17 September": two full dates joined by a connector
+            if out and out[-1].end + 1 == anchor.start and doc[out[-1].end].lower_ in self.connectors - {"and"} | {"-"}:
+                prev = out[-1]
+                pv = prev._.date_value
+                if pv.date and value.date and pv.date < value.date and pv.until is None:
+                    joined = Span(doc, prev.start, anchor.end, label="DATE")
+                    joined._.rule = prev._.rule + "+range"
+                    joined._.date_value = DateValue(date=pv.date, year=pv.year, month=pv.month, day=pv.day,
+                                                    weekday=pv.weekday, until=value.date)
+                    out[-1] = joined
+                    continue
+            out.append(anchor)
+        doc.spans[SPANS_KEY] = out
+        return doc
+
+
+def _month_year(value: DateValue) -> str:
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    text = months[value.month - 1]
+    return f"{text} {value.year}" if value.year and value.date else text
+
+
+@Language.factory(
+    "strikex_dates",
+    assigns=["doc.spans", "doc._.reference_date", "doc._.reference_date_source"],
+    default_config={"patterns": "dates.jsonl", "words": "date_words.json"},
+)
+def make_date_finder(nlp: Language, name: str, patterns: str, words: str) -> DateFinder:
+    return DateFinder(nlp, name, patterns, words)

@@ -1,0 +1,285 @@
+"""strikex_people: every person in the story, with role and organisation.
+
+Names come from the pretrained NER (PERSON) and from titles ("Cllr Jane Smith"); titles are dropped,
+anything the union or council rules found is not a person ("Unison" tagged PERSON), nor is text in
+boilerplate (photo credits, bylines). Surname or first-name mentions join the full name they follow
+("Garnsey" → "Tony Garnsey"). Roles come from the phrase before the name ("Unison's lead negotiator
+Patrick Kerry"), after it ("Paul Holmes, branch secretary for Unison in Kirklees, said") or before a
+comma ("the director of social services, Steve Pullen,"); the organisation is the union, council or
+party named in that phrase, else the article's main union or council for a role of that kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..resources import read_json
+from .boilerplate import span_in_boilerplate
+from .councils import SPANS_KEY as COUNCILS
+from .unions import SPANS_KEY as UNIONS
+
+SPANS_KEY = "strikex_people"
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[’']?[A-Z]?[a-zà-ÿ]+|[A-Z]\.?|[A-Z][a-z]+-[A-Z][a-z]+|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)$")
+STOP_AFTER = {"said", "says", "say", "told", "tells", "who", "whose", "has", "have", "had", "is", "was", "were", "are",
+              "added", "adds", "explained", "warned", "claimed", "insisted", "described", "stated", "argued", "will",
+              "would", "and", "but", "when", "after", "before", "while", "in", "at", "on"}
+PHRASE_END = {",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "—", "–", "-", "?", "!"}
+
+
+@dataclass
+class Person:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    organisation: str | None = None
+    role_span: Span | None = None
+    rule: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+class PeopleFinder:
+    def __init__(self, nlp: Language, name: str, lexicon: str):
+        self.name = name
+        lex = read_json(lexicon)
+        self.titles = set(lex["titles"])
+        self.role_heads = set(lex["role_heads"])
+        self.role_kinds = sorted(lex["role_kinds"].items(), key=lambda kv: -len(kv[0]))
+        self.press = set(lex["press_roles"])
+        self.parties = lex["parties"]
+        self.generic_council = set(lex["generic_council"])
+        self.generic_union = set(lex["generic_union"])
+        self.not_names = set(lex["not_names"])
+        self.titled = Matcher(nlp.vocab)
+        self.titled.add("titled_name", [[{"ORTH": {"IN": sorted(self.titles)}},
+                                         {"TEXT": {"REGEX": NAME_TOKEN.pattern}, "OP": "{1,3}"}]])
+
+    # -- names ------------------------------------------------------------------------------------
+    def clean_name(self, span: Span) -> Span | None:
+        doc = span.doc
+        start, end = span.start, span.end
+        while start < end and (doc[start].text in self.titles or doc[start].text.rstrip(".") in self.titles):
+            start += 1
+        while end > start and not NAME_TOKEN.match(doc[end - 1].text):
+            end -= 1
+        if end <= start or end - start > 4:
+            return None
+        if any(not NAME_TOKEN.match(t.text) for t in doc[start:end]):
+            return None
+        name = Span(doc, start, end, label="PERSON")
+        if name.text in self.not_names or name.text in self.parties:
+            return None
+        if end < len(doc) and doc[end].text in {"/", "@"}:
+            return None
+        return name
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+        date_tokens = {i for s in doc.spans.get("strikex_dates", []) for i in range(s.start, s.end)}
+        raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
+        raw += [(Span(doc, s, e), "people:titled_name") for _, s, e in self.titled(doc)]
+        found: dict[tuple[int, int], Span] = {}
+        for span, rule in raw:
+            name = self.clean_name(span)
+            if name is None or span_in_boilerplate(name):
+                continue
+            if any(i in blocked or i in date_tokens for i in range(name.start, name.end)):
+                continue
+            name._.rule = rule
+            key = (name.start, name.end)
+            # prefer the longer of overlapping candidates
+            clash = [k for k in found if k[0] < name.end and name.start < k[1]]
+            if any(k[1] - k[0] >= name.end - name.start for k in clash):
+                continue
+            for k in clash:
+                del found[k]
+            found[key] = name
+        return [found[k] for k in sorted(found)]
+
+    def cluster(self, names: list[Span]) -> list[Person]:
+        people: dict[str, Person] = {}
+        singles: list[Span] = []
+        for span in names:
+            if len(span) >= 2:
+                key = span.text.lower()
+                person = people.setdefault(key, Person(name=span.text, rule=span._.rule))
+                person.mentions.append(span)
+            else:
+                singles.append(span)
+        for span in singles:
+            token = span.text.lower()
+            options = [p for p in people.values() if token in {p.surname.lower(), p.first_name.lower()}]
+            if not options:
+                continue
+            before = [p for p in options if p.mentions[0].start < span.start]
+            best = max(before or options, key=lambda p: max((m.start for m in p.mentions if m.start < span.start), default=-1))
+            best.mentions.append(span)
+        for p in people.values():
+            p.mentions.sort(key=lambda s: s.start)
+        return sorted(people.values(), key=lambda p: p.mentions[0].start)
+
+    # -- roles ------------------------------------------------------------------------------------
+    def title_start(self, span: Span) -> int:
+        i = span.start
+        while i > 0 and (span.doc[i - 1].text in self.titles or span.doc[i - 1].text.rstrip(".") in self.titles):
+            i -= 1
+        return i
+
+    def phrase_after(self, doc: Doc, span: Span) -> Span | None:
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        while i < len(doc) and doc[i].lower_ in {"who", "is", "was", "'s", "’s"}:
+            i += 1
+        start = i
+        while i < len(doc) and doc[i].text not in PHRASE_END and doc[i].lower_ not in STOP_AFTER - {"in", "at", "on", "and"} \
+                and not (doc[i].pos_ in {"VERB", "AUX"} and doc[i].tag_ not in {"VBN", "VBG"}) and i - start < 14:
+            i += 1
+        return Span(doc, start, i) if i > start else None
+
+    def phrase_before(self, doc: Doc, start: int) -> Span | None:
+        """The role phrase ending right before token ``start`` (a name, or the comma before one)."""
+        i = start
+        while i > 0:
+            tok = doc[i - 1]
+            if tok.text in PHRASE_END or tok.lower_ in STOP_AFTER or tok.lower_ in {"the", "a", "an", "by", "with", "between",
+                                                                                   "from", "to", "told", "according"}:
+                break
+            if tok.pos_ in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG"}:
+                break
+            if tok.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP", "PART", "CCONJ", "NUM", "X"} and tok.lower_ not in {"'s", "’s"}:
+                break
+            i -= 1
+        if i == start:
+            return None
+        while i < start and doc[i].pos_ in {"ADP", "CCONJ"}:
+            i += 1
+        return Span(doc, i, start) if i < start else None
+
+    def has_head(self, phrase: Span) -> bool:
+        return any(t.lower_ in self.role_heads or t.lemma_.lower() in self.role_heads for t in phrase)
+
+    def org_in(self, phrase: Span, primary_union: str | None, primary_council: str | None):
+        """(organisation, first token index, last token index) of an organisation named in the phrase."""
+        doc = phrase.doc
+        for key in (UNIONS, COUNCILS):
+            for s in doc.spans.get(key, []):
+                if phrase.start <= s.start and s.end <= phrase.end:
+                    return s._.canonical, s.start, s.end
+        text = phrase.text
+        for party in sorted(self.parties, key=len, reverse=True):
+            m = re.search(rf"\b{re.escape(party)}\b", text)
+            if m:
+                s = phrase.char_span(m.start(), m.end(), alignment_mode="expand")
+                if s is not None:
+                    return self.parties[party], s.start, s.end
+        for i, tok in enumerate(phrase):
+            nxt = phrase[i + 1].lower_ if i + 1 < len(phrase) else ""
+            if tok.lower_ in self.generic_council and primary_council and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+                return primary_council, tok.i, tok.i + 1
+            if tok.lower_ in self.generic_union and primary_union and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+                return primary_union, tok.i, tok.i + 1
+        return None
+
+    def split_role(self, phrase: Span, primary_union, primary_council):
+        doc = phrase.doc
+        org = self.org_in(phrase, primary_union, primary_council)
+        tokens = list(range(phrase.start, phrase.end))
+        if org:
+            name, o_start, o_end = org
+            heads_before = [i for i in tokens if i < o_start and self.has_head(doc[i:i + 1])]
+            if heads_before:
+                # "branch secretary for Unison in Kirklees": the role ends before the preposition
+                end = o_start
+                while end > phrase.start and (doc[end - 1].pos_ == "ADP" or doc[end - 1].lower_ in {"the", "a", "an"}):
+                    end -= 1
+                role_tokens = [i for i in tokens if i < end]
+            else:
+                # "Unison's lead negotiator", "the Council's executive portfolio holder for ..."
+                role_tokens = [i for i in tokens if i >= o_end and doc[i].lower_ not in {"'s", "’s"}]
+        else:
+            name = None
+            role_tokens = tokens
+        while role_tokens and doc[role_tokens[0]].lower_ in {"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "and"}:
+            role_tokens = role_tokens[1:]
+        while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in PHRASE_END):
+            role_tokens = role_tokens[:-1]
+        if not role_tokens:
+            return None, name
+        role_span = Span(doc, role_tokens[0], role_tokens[-1] + 1)
+        if not self.has_head(role_span):
+            return None, name
+        role = re.sub(r"\s+", " ", role_span.text.lower()).strip()
+        # "in Kirklees"-style place tails are not part of the role
+        role = re.sub(r"\s+(?:in|at)\s+[a-z][\w\s'-]*$", "", role) if org is None and " in " in role else role
+        if name is None:
+            kind = next((k for phrase_, k in self.role_kinds if re.search(rf"\b{re.escape(phrase_)}\b", role)), None)
+            name = {"union": primary_union, "council": primary_council}.get(kind)
+        return role, name
+
+    def find_role(self, doc: Doc, person: Person, primary_union, primary_council):
+        for mention in person.mentions:
+            left = self.title_start(mention)
+            candidates = []
+            after = self.phrase_after(doc, mention)
+            if after is not None:
+                candidates.append((after, "people:apposition_after"))
+            before = self.phrase_before(doc, left)
+            if before is not None:
+                candidates.append((before, "people:role_before_name"))
+            if left >= 2 and doc[left - 1].text == ",":
+                pre = self.phrase_before(doc, left - 1)
+                if pre is not None:
+                    candidates.append((pre, "people:apposition_before"))
+            for phrase, rule in candidates:
+                if not self.has_head(phrase):
+                    continue
+                role, org = self.split_role(phrase, primary_union, primary_council)
+                if role:
+                    return role, org, phrase, rule
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = self.cluster(self.candidates(doc))
+        primary_union = _most_named(doc, UNIONS)
+        primary_council = _most_named(doc, COUNCILS)
+        kept = []
+        for person in people:
+            found = self.find_role(doc, person, primary_union, primary_council)
+            if found:
+                person.role, person.organisation, person.role_span, rule = found
+                person.rule = f"{person.rule}+{rule}"
+                if any(re.search(rf"\b{re.escape(p)}\b", person.role) for p in self.press) and person.organisation is None:
+                    continue  # journalists and photographers are not people in the story
+            kept.append(person)
+        doc._.people = kept
+        doc.spans[SPANS_KEY] = [m for p in kept for m in p.mentions]
+        return doc
+
+
+def _most_named(doc: Doc, key: str) -> str | None:
+    counts: dict[str, int] = {}
+    for span in doc.spans.get(key, []):
+        counts[span._.canonical] = counts.get(span._.canonical, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -min(s.start for s in doc.spans[key] if s._.canonical == k))) if counts else None
+
+
+@Language.factory(
+    "strikex_people",
+    assigns=["doc.spans", "doc._.people"],
+    requires=["doc.ents"],
+    default_config={"lexicon": "people.json"},
+)
+def make_people_finder(nlp: Language, name: str, lexicon: str) -> PeopleFinder:
+    return PeopleFinder(nlp, name, lexicon)

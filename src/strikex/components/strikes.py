@@ -1,0 +1,212 @@
+"""strikex_strikes: each strike or walk-out mentioned, with its calendar days, union, employer, workers, status.
+
+A sentence that names a strike (``triggers`` in ``models/strikes.json``) is a strike mention. Its strike
+days are the day-precise dates in the sentence not tied to another event ("a deadline of 4pm yesterday"),
+ranges expanded day by day, and a single start day stretched by a stated length ("a week-long strike
+starting on 4 September"). Mentions with the same days are one strike; a mention without days joins the
+nearest strike that has them. Status is the furthest along the cues reach: called off > suspended > held
+> going ahead > planned > balloting > threatened, ignoring cues under "unless"/"if".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import read_json
+from .boilerplate import span_in_boilerplate
+from .councils import SPANS_KEY as COUNCILS
+from .dates import SPANS_KEY as DATES
+from .unions import SPANS_KEY as UNIONS
+
+STATUS_ORDER = ["called off", "suspended", "held", "going ahead", "planned", "balloting", "threatened"]
+
+
+@dataclass
+class Strike:
+    days: list[dt.date] = field(default_factory=list)
+    unresolved: list[Span] = field(default_factory=list)   # date spans the text gives but the reference cannot fix
+    day_spans: list[Span] = field(default_factory=list)
+    unions: list[str] = field(default_factory=list)
+    employer: str | None = None
+    workers: str | None = None
+    workers_span: Span | None = None
+    status: str | None = None
+    status_cue: str | None = None
+    mentions: list[Span] = field(default_factory=list)   # sentences
+
+    @property
+    def union(self) -> str | None:
+        return self.unions[0] if self.unions else None
+
+
+def _lower_text(span: Span) -> str:
+    return " " + " ".join(t.lower_ for t in span) + " "
+
+
+class StrikeFinder:
+    def __init__(self, nlp: Language, name: str, lexicon: str):
+        self.name = name
+        self.lex = read_json(lexicon)
+        self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
+
+    def status(self, sent: Span) -> tuple[str | None, str | None]:
+        tokens = [t.lower_ for t in sent]
+        text = " " + " ".join(tokens) + " "
+        for status, cues in self.lex["status_cues"]:
+            for cue in sorted(cues, key=len, reverse=True):
+                for m in re.finditer(rf" {re.escape(cue)} ", text):
+                    before = text[max(0, m.start() - 40): m.start()]
+                    if any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.lex["conditional_before"]) and status != "called off":
+                        continue
+                    if status == "called off" and re.search(r"\b(unless|if|whether|threat|threatened|to avoid)\b", before):
+                        continue
+                    return status, cue
+        return None, None
+
+    def strike_days(self, doc: Doc, sent: Span) -> tuple[list[dt.date], list[Span], list[Span]]:
+        days: list[dt.date] = []
+        unresolved: list[Span] = []
+        used: list[Span] = []
+        ref_span = doc._.reference_date_span
+        for date in doc.spans.get(DATES, []):
+            if not (sent.start <= date.start < sent.end) or (ref_span is not None and date.start == ref_span.start):
+                continue
+            value = date._.date_value
+            before = _lower_text(doc[max(sent.start, date.start - 5): date.start])
+            if any(f" {w} " in before for w in self.lex["not_strike_dates_after"]):
+                continue
+            if value is None or value.granularity != "day" or self.reported_on(date):
+                continue
+            if value.date is None:
+                unresolved.append(date)
+                continue
+            found = value.days()
+            if len(found) == 1:
+                found = self.stretch(doc, sent, date, found[0])
+            days.extend(found)
+            used.append(date)
+        return sorted(set(days)), unresolved, used
+
+    def reported_on(self, date: Span) -> bool:
+        """'today told Community Care the strike will go ahead': the date of the telling, not of the strike."""
+        head = date.root.head
+        for _ in range(3):
+            if head.pos_ in {"VERB", "AUX"}:
+                return head.lemma_.lower() in self.lex["reporting_verbs"]
+            if head.head is head:
+                break
+            head = head.head
+        return False
+
+    def stretch(self, doc: Doc, sent: Span, date: Span, day: dt.date) -> list[dt.date]:
+        """'a week-long strike starting on 4 September' → 7 days from the 4th."""
+        text = _lower_text(sent).replace(" - ", "-")
+        before = _lower_text(doc[max(sent.start, date.start - 3): date.start])
+        if not any(f" {c} " in before for c in self.lex["start_cues"]):
+            return [day]
+        for word, length in sorted(self.lex["durations"].items(), key=lambda kv: -len(kv[0])):
+            if f" {word} " in text or f" {word}" in text:
+                return [day + dt.timedelta(n) for n in range(length)]
+        m = re.search(r" (\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks) ", text)
+        if m:
+            from ..numbers import to_number
+            n = int(to_number(m.group(1)) or 1) * (7 if m.group(2) == "weeks" else 1)
+            return [day + dt.timedelta(k) for k in range(min(n, 62))]
+        return [day]
+
+    def workers(self, sent: Span) -> Span | None:
+        nouns = set(self.lex["worker_nouns"])
+        generic = set(self.lex["generic_worker_modifiers"])
+        doc = sent.doc
+        blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+        for chunk in sent.noun_chunks:
+            if chunk.root.lower_ not in nouns:
+                continue
+            start = chunk.start
+            while start < chunk.root.i and (doc[start].lower_ in generic or doc[start].pos_ in {"DET", "PRON", "NUM"}
+                                              or doc[start].like_num or start in blocked or doc[start].lower_ in {"'s", "’s"}):
+                start += 1
+            span = Span(doc, start, chunk.root.i + 1)
+            if len(span) >= 2:  # "social workers", not bare "staff"
+                return span
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        unions = list(doc.spans.get(UNIONS, []))
+        councils = list(doc.spans.get(COUNCILS, []))
+        primary_union = _most(unions)
+        primary_council = _most(councils)
+        anchored: list[Strike] = []
+        loose: list[tuple[Span, Strike]] = []
+        for sent in doc.sents:
+            if span_in_boilerplate(sent):
+                continue
+            text = _lower_text(sent).replace(" - ", "-")
+            if not any(f" {t} " in text for t in self.triggers):
+                continue
+            days, unresolved, used = self.strike_days(doc, sent)
+            status, cue = self.status(sent)
+            strike = Strike(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue, mentions=[sent])
+            strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))
+            employers = [c._.canonical for c in councils if sent.start <= c.start < sent.end]
+            strike.employer = employers[0] if employers else None
+            strike.workers_span = self.workers(sent)
+            if days or unresolved:
+                same = next((s for s in anchored if s.days == days and days), None)
+                if same:
+                    _merge(same, strike)
+                else:
+                    anchored.append(strike)
+            else:
+                loose.append((sent, strike))
+        strikes = anchored
+        if not anchored and loose:
+            strikes = [loose[0][1]]
+            for _, s in loose[1:]:
+                _merge(strikes[0], s)
+        else:
+            for sent, s in loose:
+                target = min(anchored, key=lambda a: min(abs(m.start - sent.start) + (0 if m.start <= sent.start else 1)
+                                                         for m in a.mentions))
+                _merge(target, s)
+        for s in strikes:
+            s.mentions.sort(key=lambda m: m.start)
+            s.unions = s.unions or ([primary_union] if primary_union else [])
+            s.employer = s.employer or primary_council
+            if s.workers_span is not None:
+                s.workers = s.workers_span.text.lower()
+        doc._.strikes = strikes
+        return doc
+
+
+def _merge(into: Strike, other: Strike) -> None:
+    into.mentions.extend(m for m in other.mentions if m not in into.mentions)
+    into.days = sorted(set(into.days) | set(other.days))
+    into.day_spans.extend(other.day_spans)
+    into.unresolved.extend(other.unresolved)
+    into.unions.extend(u for u in other.unions if u not in into.unions)
+    into.employer = into.employer or other.employer
+    into.workers_span = into.workers_span or other.workers_span
+    if other.status and (into.status is None or STATUS_ORDER.index(other.status) < STATUS_ORDER.index(into.status)):
+        into.status, into.status_cue = other.status, other.status_cue
+
+
+def _most(spans: list[Span]) -> str | None:
+    counts: dict[str, int] = {}
+    for s in spans:
+        counts[s._.canonical] = counts.get(s._.canonical, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+@Language.factory(
+    "strikex_strikes",
+    assigns=["doc._.strikes"],
+    requires=["token.is_sent_start"],
+    default_config={"lexicon": "strikes.json"},
+)
+def make_strike_finder(nlp: Language, name: str, lexicon: str) -> StrikeFinder:
+    return StrikeFinder(nlp, name, lexicon)

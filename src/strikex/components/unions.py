@@ -1,0 +1,60 @@
+"""strikex_unions: every trade union named, normalised to a canonical short name.
+
+Backed by the gazetteer ``models/unions.jsonl`` (case-insensitive ``aliases`` and case-sensitive
+``cased_aliases``, e.g. "Unison" but not "in unison") and the generic patterns in
+``models/union_patterns.jsonl`` for unions the gazetteer lacks. These rules win over the pretrained NER,
+which tags "Unison" as a PERSON: the people component skips anything found here.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..resources import read_jsonl
+from ._gazetteer import keep_spans, phrase_matcher, trim_determiners
+
+SPANS_KEY = "strikex_unions"
+
+
+class UnionFinder:
+    def __init__(self, nlp: Language, name: str, gazetteer: str, patterns: str):
+        self.name = name
+        entries = read_jsonl(gazetteer)
+        self.names = {e["id"]: e["name"] for e in entries}
+        self.lower = phrase_matcher(
+            nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"])
+        )
+        self.cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+        self.generic = Matcher(nlp.vocab)
+        for row in read_jsonl(patterns):
+            self.generic.add(row["id"], [row["pattern"]])
+        self.exclude = {"European Union", "Soviet Union", "Students' Union", "Students Union", "Mothers' Union"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.lower, self.cased):
+            for key, start, end in matcher(doc):
+                entry_id = doc.vocab.strings[key]
+                span = Span(doc, start, end, label="UNION")
+                span._.canonical = self.names[entry_id]
+                span._.rule = f"unions.jsonl:{entry_id}"
+                spans.append(span)
+        for key, start, end in self.generic(doc):
+            span = trim_determiners(Span(doc, start, end, label="UNION"))
+            if span.text in self.exclude:
+                continue
+            span._.canonical = span.text
+            span._.rule = f"union_patterns.jsonl:{doc.vocab.strings[key]}"
+            spans.append(span)
+        keep_spans(doc, spans, SPANS_KEY)
+        return doc
+
+
+@Language.factory(
+    "strikex_unions",
+    assigns=["doc.spans"],
+    default_config={"gazetteer": "unions.jsonl", "patterns": "union_patterns.jsonl"},
+)
+def make_union_finder(nlp: Language, name: str, gazetteer: str, patterns: str) -> UnionFinder:
+    return UnionFinder(nlp, name, gazetteer, patterns)

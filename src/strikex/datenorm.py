@@ -1,0 +1,175 @@
+"""Date expressions → calendar values, against an article's reference date.
+
+dateparser reads the words; the rules here decide what the text really fixes. A year-less day
+("January 15") takes the year nearest the reference date; a bare weekday ("on Wednesday") the next one
+after it when the sentence looks ahead, the last one before it when it looks back. Without a reference
+date, only what the text states is kept ("month": 1, "day": 15, "date": null): no year is ever taken
+from today's clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+from .resources import read_json
+
+_WORDS = read_json("date_words.json")
+MONTHS = {m.rstrip(".").lower(): i for i, m in enumerate(_WORDS["months"][:12], 1)}
+MONTHS.update({m.rstrip(".").lower(): MONTHS[full.lower()]
+               for m in _WORDS["months"][12:] for full in _WORDS["months"][:12] if full.lower().startswith(m.rstrip(".").lower()[:3])})
+WEEKDAYS = {w.lower(): i for i, w in enumerate(_WORDS["weekdays"])}
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_DAY = re.compile(r"(?<![\d/.-])(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d/.:-])")
+_NUMERIC = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}))")
+_RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|tonight|last|next|this|coming|ago)\b", re.I)
+_PERIOD = re.compile(r"\b(week|weekend|month|year|summer|autumn|winter|spring)\b", re.I)
+
+_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+MAX_DATE_TEXT = 80  # longer strings are not dates, and dateparser is slow on them
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """What a date expression fixes. ``date`` is set only when year, month and day are all known."""
+
+    date: dt.date | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None       # 0 = Monday, when the text names one
+    granularity: str = "day"         # day | week | month | year | season
+    until: dt.date | None = None     # last day, for a range ("3 to 5 May")
+
+    @classmethod
+    def of(cls, day: dt.date, **kw) -> "DateValue":
+        return cls(date=day, year=day.year, month=day.month, day=day.day, **kw)
+
+    def days(self) -> list[dt.date]:
+        """Every calendar day the value covers (one, or each day of a range); none if not fully known."""
+        if self.date is None or self.granularity != "day":
+            return []
+        last = self.until or self.date
+        if last < self.date or (last - self.date).days > 62:
+            return [self.date]
+        return [self.date + dt.timedelta(n) for n in range((last - self.date).days + 1)]
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: dt.datetime | None) -> dt.datetime | None:
+    settings = dict(_SETTINGS)
+    settings["RELATIVE_BASE"] = base or dt.datetime(2000, 1, 1)
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises a zoo of errors on odd strings; a non-date is not fatal
+        return None
+
+
+def clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    text = re.sub(r"^(?:the|on|from)\s+", "", text, flags=re.I)
+    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
+    return re.sub(r"\bof\s+", "", text)
+
+
+def nearest_year(month: int, day: int, ref: dt.date, weekday: int | None = None) -> dt.date | None:
+    """The (year, month, day) nearest the reference date; a named weekday must agree when one fits."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None and any(o.weekday() == weekday for o in options):
+        options = [o for o in options if o.weekday() == weekday]
+    if not options:
+        return None
+    # nearest; a tie goes to the later day (news looks ahead)
+    return min(options, key=lambda o: (abs((o - ref).days), -o.toordinal()))
+
+
+def weekday_date(weekday: int, ref: dt.date, looks_back: bool, qualifier: str = "") -> dt.date:
+    """'Wednesday' said on the reference date: the next one, or the last one for past events."""
+    if qualifier == "last" or (looks_back and qualifier not in {"next", "coming"}):
+        delta = (ref.weekday() - weekday) % 7 or 7
+        return ref - dt.timedelta(delta)
+    delta = (weekday - ref.weekday()) % 7 or 7
+    if qualifier == "next" and delta < 3:
+        # "next Monday" said on a Saturday is the Monday after the coming one in British usage only
+        # rarely; keep the coming one, as dateparser does
+        pass
+    return ref + dt.timedelta(delta)
+
+
+def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateValue | None:
+    """Resolve one date expression. ``None`` when the text is not a date at all."""
+    raw = clean(text)
+    if not raw or len(raw) > MAX_DATE_TEXT:
+        return None
+    numeric = _NUMERIC.match(raw)
+    if numeric:
+        parsed = _parse(raw, None)
+        return DateValue.of(parsed.date()) if parsed else None
+
+    year_m, month_m, weekday_m = _YEAR.search(raw), _MONTH.search(raw), _WEEKDAY.search(raw)
+    rest = _MONTH.sub(" ", _YEAR.sub(" ", raw))
+    day_m = _DAY.search(rest)
+    weekday = WEEKDAYS[weekday_m.group(1).lower()] if weekday_m else None
+    month = MONTHS.get(month_m.group(1).lower().rstrip(".")) if month_m else None
+    year = int(year_m.group(1)) if year_m else None
+    day = int(day_m.group(1)) if day_m else None
+
+    if month and day:
+        if year:
+            try:
+                return DateValue.of(dt.date(year, month, day), weekday=weekday)
+            except ValueError:
+                return None
+        if ref:
+            found = nearest_year(month, day, ref, weekday)
+            return DateValue.of(found, weekday=weekday) if found else None
+        return DateValue(month=month, day=day, weekday=weekday)
+    if month and not day:
+        relative = _RELATIVE.search(raw)
+        if relative and ref:  # "November last year"
+            parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
+            if parsed:
+                return DateValue(year=parsed.year, month=parsed.month, granularity="month")
+        if not year and ref:
+            found = nearest_year(month, 1, ref)
+            year = found.year if found else None
+        return DateValue(year=year, month=month, granularity="month")
+    if weekday is not None and not month:
+        qualifier = next((q for q in ("next", "last", "this", "coming") if re.search(rf"\b{q}\b", raw, re.I)), "")
+        if ref is None:
+            return DateValue(weekday=weekday)
+        return DateValue.of(weekday_date(weekday, ref, looks_back, qualifier), weekday=weekday)
+    relative = _RELATIVE.search(raw)
+    if relative:
+        period = _PERIOD.search(raw)
+        granularity = "day"
+        if period:
+            granularity = {"weekend": "week"}.get(period.group(1).lower(), period.group(1).lower())
+            if granularity in {"summer", "autumn", "winter", "spring"}:
+                granularity = "season"
+        if ref is None:
+            return DateValue(granularity=granularity)
+        parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
+        if parsed is None:
+            return DateValue(granularity=granularity)
+        if granularity == "day":
+            return DateValue.of(parsed.date())
+        if granularity == "month":
+            return DateValue(year=parsed.year, month=parsed.month, granularity="month")
+        if granularity == "year":
+            return DateValue(year=parsed.year, granularity="year")
+        return DateValue(year=parsed.year, granularity=granularity)
+    if year and not month:
+        return DateValue(year=year, granularity="year")
+    return None

@@ -1,0 +1,36 @@
+"""Every custom attribute strikex puts on spaCy objects, registered once."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+DOC_EXTENSIONS = {
+    # given by the caller before the pipeline runs
+    "given_date": None,          # datetime.date | None: --date / crawl metadata
+    "source": None,              # str | None
+    "warnings": None,            # list[str]: problems met reading the input
+    # set by components
+    "boilerplate": None,         # list[(start_char, end_char, rule_id)]
+    "reference_date": None,      # datetime.date | None
+    "reference_date_source": None,  # "text" | "given" | None
+    "reference_date_span": None,  # Span | None
+    "people": None,              # list[people.Person]
+    "ballots": None,             # list[ballots.Ballot]
+    "strikes": None,             # list[strikes.Strike]
+}
+SPAN_EXTENSIONS = {
+    "rule": None,        # id of the rule that found the span
+    "canonical": None,   # normalised name (unions, councils)
+    "date_value": None,  # dates.DateValue for date spans
+}
+
+
+def register() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register()

@@ -1,0 +1,99 @@
+"""Doc → Record: pure functions from the annotated Doc to the output dataclasses. No I/O here."""
+from __future__ import annotations
+
+import calendar
+
+from spacy.tokens import Doc, Span
+
+from . import records as r
+from .components.councils import SPANS_KEY as COUNCILS
+from .components.dates import SPANS_KEY as DATES
+from .components.unions import SPANS_KEY as UNIONS
+from .numbers import tidy
+
+
+def mention(span: Span) -> r.Mention:
+    return r.Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def date_record(span: Span) -> r.DateRecord:
+    v = span._.date_value
+    return r.DateRecord(
+        text=span.text, start=span.start_char, end=span.end_char,
+        date=v.date.isoformat() if v.date else None, year=v.year, month=v.month, day=v.day,
+        weekday=calendar.day_name[v.weekday] if v.weekday is not None else None,
+        granularity=v.granularity, until=v.until.isoformat() if v.until else None, rule=span._.rule,
+    )
+
+
+def grouped(doc: Doc, key: str):
+    """Named spans grouped by canonical name, in order of first mention."""
+    groups: dict[str, list[Span]] = {}
+    for span in doc.spans.get(key, []):
+        groups.setdefault(span._.canonical, []).append(span)
+    return groups.items()
+
+
+def unions(doc: Doc) -> list[r.Union]:
+    return [r.Union(name=name, mentions=[mention(s) for s in spans], rule=spans[0]._.rule) for name, spans in grouped(doc, UNIONS)]
+
+
+def councils(doc: Doc) -> list[r.Council]:
+    return [r.Council(name=name, mentions=[mention(s) for s in spans], rule=spans[0]._.rule)
+            for name, spans in grouped(doc, COUNCILS)]
+
+
+def people(doc: Doc) -> list[r.Person]:
+    return [
+        r.Person(name=p.name, role=p.role, organisation=p.organisation, mentions=[mention(m) for m in p.mentions],
+                 role_evidence=mention(p.role_span) if p.role_span is not None else None, rule=p.rule)
+        for p in doc._.people or []
+    ]
+
+
+def dates(doc: Doc) -> list[r.DateRecord]:
+    return [date_record(s) for s in doc.spans.get(DATES, []) if s._.date_value is not None]
+
+
+def _evidence(spans: list[Span]) -> tuple[str, int, int]:
+    start, end = min(s.start_char for s in spans), max(s.end_char for s in spans)
+    return spans[0].doc.text[start:end], start, end
+
+
+def ballots(doc: Doc) -> list[r.Ballot]:
+    out = []
+    for b in doc._.ballots or []:
+        text, start, end = _evidence(b.evidence)
+        closes = b.closes_value
+        out.append(r.Ballot(
+            union=b.union, support_pct=tidy(b.support_pct), turnout_pct=tidy(b.turnout_pct),
+            votes_cast=tidy(b.votes_cast), eligible=tidy(b.eligible),
+            closes=closes.date.isoformat() if closes and closes.date else None,
+            closes_date=date_record(b.closes) if b.closes is not None else None,
+            text=text, start=start, end=end,
+        ))
+    return out
+
+
+def strikes(doc: Doc) -> list[r.Strike]:
+    out = []
+    for s in doc._.strikes or []:
+        first = next((m for m in s.mentions if any(m.start <= d.start < m.end for d in s.day_spans)), s.mentions[0])
+        out.append(r.Strike(
+            dates=[d.isoformat() for d in s.days], union=s.union, unions=list(s.unions), employer=s.employer,
+            workers=s.workers, status=s.status, text=first.text, start=first.start_char, end=first.end_char,
+            date_mentions=[date_record(d) for d in sorted(s.day_spans + s.unresolved, key=lambda d: d.start)],
+            mentions=[mention(m) for m in s.mentions],
+        ))
+    return out
+
+
+def to_record(doc: Doc) -> r.Record:
+    ref = doc._.reference_date
+    return r.Record(
+        source=doc._.source,
+        reference_date=ref.isoformat() if ref else None,
+        reference_date_source=doc._.reference_date_source if ref else None,
+        unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
+        ballots=ballots(doc), strikes=strikes(doc), warnings=list(doc._.warnings or []),
+    )

