@@ -39,7 +39,7 @@ def looks_back(span: Span) -> bool:
     if any(t.lower_ in FUTURE_WORDS for t in sent):
         return False
     head = span.root
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
     if head.tag_ in {"VBD"} or (head.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in head.children)):
         return True

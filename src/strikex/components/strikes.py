@@ -97,7 +97,7 @@ class StrikeFinder:
         for _ in range(3):
             if head.pos_ in {"VERB", "AUX"}:
                 return head.lemma_.lower() in self.lex["reporting_verbs"]
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return False
