@@ -13,7 +13,16 @@ from .numbers import tidy
 
 
 def mention(span: Span) -> r.Mention:
-    return r.Mention(text=span.text, start=span.start_char, end=span.end_char)
+    return trimmed(span.doc.text, span.start_char, span.end_char)
+
+
+def trimmed(text: str, start: int, end: int) -> r.Mention:
+    """The mention with surrounding white space left out (sentences carry their trailing newlines)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return r.Mention(text=text[start:end], start=start, end=end)
 
 
 def date_record(span: Span) -> r.DateRecord:
@@ -56,8 +65,8 @@ def dates(doc: Doc) -> list[r.DateRecord]:
 
 
 def _evidence(spans: list[Span]) -> tuple[str, int, int]:
-    start, end = min(s.start_char for s in spans), max(s.end_char for s in spans)
-    return spans[0].doc.text[start:end], start, end
+    m = trimmed(spans[0].doc.text, min(s.start_char for s in spans), max(s.end_char for s in spans))
+    return m.text, m.start, m.end
 
 
 def ballots(doc: Doc) -> list[r.Ballot]:
@@ -75,13 +84,17 @@ def ballots(doc: Doc) -> list[r.Ballot]:
     return out
 
 
+def _offsets(m: r.Mention) -> dict:
+    return {"text": m.text, "start": m.start, "end": m.end}
+
+
 def strikes(doc: Doc) -> list[r.Strike]:
     out = []
     for s in doc._.strikes or []:
         first = next((m for m in s.mentions if any(m.start <= d.start < m.end for d in s.day_spans)), s.mentions[0])
         out.append(r.Strike(
             dates=[d.isoformat() for d in s.days], union=s.union, unions=list(s.unions), employer=s.employer,
-            workers=s.workers, status=s.status, text=first.text, start=first.start_char, end=first.end_char,
+            workers=s.workers, status=s.status, **_offsets(mention(first)),
             date_mentions=[date_record(d) for d in sorted(s.day_spans + s.unresolved, key=lambda d: d.start)],
             mentions=[mention(m) for m in s.mentions],
         ))
