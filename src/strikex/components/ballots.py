@@ -82,25 +82,47 @@ class BallotFinder:
         dates = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
         return [s for s in filter_spans(spans) if not any(i in dates for i in range(s.start, s.end))]
 
-    def classify(self, doc: Doc, fig: Span) -> str | None:
+    def clause_after(self, doc: Doc, fig: Span, figures: list[Span]) -> str:
+        """Lower-cased text from the figure to the next figure, clause break or 10 tokens."""
+        later = [f.start for f in figures if f.start >= fig.end and f.label_ != "COUNT"] if fig.label_ != "COUNT" else []
+        stop = min(later + [fig.end + 10, fig.sent.end])
+        i = fig.end
+        while i < stop and doc[i].text not in {";", ":"} and doc[i].lower_ not in {"but", "while", "whereas"}:
+            i += 1
+        return _window_text(doc, fig.end, i)
+
+    def classify(self, doc: Doc, fig: Span, figures: list[Span]) -> str | None:
         lex = self.lex
         after = _window_text(doc, fig.end, fig.end + 3)
-        before = _window_text(doc, fig.start - 5, fig.start)
+        before = _window_text(doc, fig.start - 3, fig.start)
+        clause = self.clause_after(doc, fig, figures)
+        if _has(clause, lex["against_cues"]):
+            return None  # "70,088 (48.4%) voting against", "20% ... said they were against"
         if fig.label_ == "COUNT":
             after5 = _window_text(doc, fig.end, fig.end + 5)
-            if _has(after5, lex["eligible_cues"]) or _has(_window_text(doc, fig.start - 3, fig.start), ["ballot of", "out of", "balloted", "balloting"]):
+            if _has(after5, lex["eligible_cues"]) or _has(before, ["ballot of", "out of", "balloted", "balloting"]):
                 return "eligible"
-            if _has(after5, lex["votes_cast_cues"]) or _has(_window_text(doc, fig.start - 3, fig.start), ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
+            if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
                 return "votes_cast"
             return None
-        if _has(after, lex["not_ballot_after"]) or _has(after, lex["against_cues"]):
-            return None
+        if fig.label_ in {"RATIO", "FRACTION"} and not _has(_window_text(doc, fig.end, fig.end + 4), lex["member_words"]):
+            return None  # "a third of the departments" is not a share of the vote
+        if _has(after, lex["not_ballot_after"]) or _has(_window_text(doc, fig.start - 2, fig.start), lex["not_ballot_before"]) \
+                or _has(_window_text(doc, fig.start - 4, fig.start), ["inflation of", "rate of", "rise of", "cut of", "cuts of"]):
+            return None  # "the 50% threshold", "over 50%", "a 5% pay offer", "inflation of 3.3 per cent"
         near_turnout = _has(_window_text(doc, fig.start - 5, fig.end + 2), lex["turnout_cues"])
         if near_turnout:
             # "backed by 79% on a 52% turnout": the share right before "on a ... turnout" is support
             if _has(_window_text(doc, fig.end, fig.end + 4), [" on a", "on a", "with a"]) and not _has(after, lex["turnout_cues"]):
                 return "support_pct"
             return "turnout_pct"
+        # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
+        tokens = clause.split()
+        if "voted" in tokens or "took" in tokens:
+            k = tokens.index("voted") if "voted" in tokens else tokens.index("took")
+            rest = " " + " ".join(tokens[k + 1:k + 4]) + " "
+            if (k == 0 or tokens[k - 1] != "who") and not _has(rest, lex["support_after_vote"]) and not _has(clause, lex["support_cues"]):
+                return "turnout_pct"
         return "support_pct"
 
     def __call__(self, doc: Doc) -> Doc:
@@ -113,11 +135,12 @@ class BallotFinder:
             if span_in_boilerplate(sent):
                 continue
             text = _window_text(doc, sent.start, sent.end)
-            if not _has(text, self.lex["sentence_cues"]):
+            if not _has(text, self.lex["sentence_cues"]) or _has(text, self.lex["not_ballot_sentence"]):
                 continue
             found: list[tuple[str, float, Span]] = []
-            for fig in (f for f in all_figures if sent.start <= f.start < sent.end):
-                kind = self.classify(doc, fig)
+            in_sent = [f for f in all_figures if sent.start <= f.start < sent.end]
+            for fig in in_sent:
+                kind = self.classify(doc, fig, in_sent)
                 value = self.value(fig)
                 if kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
                     found.append((kind, value, fig))
@@ -153,7 +176,7 @@ class BallotFinder:
                 b.union = _nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
             ballots.extend(new)
-        doc._.ballots = ballots
+        doc._.ballots = drop_repeats(merge_incomplete(ballots))
         doc.spans[SPANS_KEY] = used
         return doc
 
@@ -164,6 +187,48 @@ class BallotFinder:
             if _has(_window_text(doc, max(sent.start, date.start - 6), date.start), self.lex["close_cues"]):
                 return date
         return None
+
+
+FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "closes")
+
+
+def merge_incomplete(ballots: list[Ballot], max_gap: int = 80) -> list[Ballot]:
+    """Join neighbouring parts of one ballot ("a ballot of 160,000 members closed on Monday" + "83.7% voted
+    in favour"): two ballots merge when one has no support figure, their figures do not clash, they name
+    the same union (or one names none) and they stand within ``max_gap`` tokens."""
+    out: list[Ballot] = []
+    for b in ballots:
+        prev = out[-1] if out else None
+        if prev is not None and (prev.support_pct is None or b.support_pct is None) \
+                and all(getattr(prev, k) is None or getattr(b, k) is None for k in FIGURES) \
+                and (prev.union == b.union or None in (prev.union, b.union)) \
+                and b.evidence[0].start - prev.evidence[-1].end <= max_gap:
+            for k in FIGURES:
+                if getattr(prev, k) is None:
+                    setattr(prev, k, getattr(b, k))
+            prev.union = prev.union or b.union
+            prev.evidence.extend(e for e in b.evidence if e not in prev.evidence)
+            prev.figures.extend(b.figures)
+            continue
+        out.append(b)
+    return out
+
+
+def drop_repeats(ballots: list[Ballot]) -> list[Ballot]:
+    """A summary ("nine out of 10 voted for strikes") repeats a fuller report of the same result: keep the fuller."""
+    def known(b):
+        return {k: getattr(b, k) for k in FIGURES if getattr(b, k) is not None}
+
+    kept = []
+    for b in ballots:
+        kb = known(b)
+        if b.support_pct is not None and any(
+            o is not b and o.support_pct == b.support_pct and o.union == b.union and kb.items() < known(o).items()
+            for o in ballots
+        ):
+            continue
+        kept.append(b)
+    return kept
 
 
 def _primary(unions: list[Span]) -> str | None:
