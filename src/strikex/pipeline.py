@@ -1,6 +1,7 @@
 """The one place that builds the Language and fixes component order.
 
 text → Doc (pretrained tokenizer, tagger, parser, NER) → strikex components, in this order:
+lines (before the parser: a line break ends a sentence), then after NER
 boilerplate → unions → councils → dates → people → ballots → strikes.
 """
 from __future__ import annotations
@@ -45,6 +46,10 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
     from . import components, extensions  # noqa: F401  (registers factories and extensions)
 
     nlp = _load_base(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("strikex_lines", before="parser")
+    else:
+        nlp.add_pipe("strikex_lines", first=True)
     for name in components.FACTORIES:
         nlp.add_pipe(name, last=True)
     return nlp

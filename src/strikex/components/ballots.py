@@ -181,12 +181,16 @@ class BallotFinder:
         return doc
 
     def closing_date(self, doc: Doc, sent: Span) -> Span | None:
+        """The date a close cue points at ("will run until January 15", "closed on Monday (13 May)");
+        a date that names its month wins over a bare weekday."""
+        found = []
         for date in doc.spans.get(DATES, []):
-            if not (sent.start <= date.start < sent.end):
+            if not (sent.start <= date.start < sent.end) or date._.date_value is None:
                 continue
             if _has(_window_text(doc, max(sent.start, date.start - 6), date.start), self.lex["close_cues"]):
-                return date
-        return None
+                found.append(date)
+        found.sort(key=lambda d: (d._.date_value.month is None, d.start))
+        return found[0] if found else None
 
 
 FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "closes")

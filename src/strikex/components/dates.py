@@ -57,8 +57,8 @@ class DateFinder:
             self.trim[row["id"]] = row.get("trim", 0)
         self.day_rx = re.compile(self.words["day_regex"])
         self.connectors = set(self.words["range_connectors"])
-        cues = sorted(self.words["publication_cues"], key=len, reverse=True)
-        self.cue_rx = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, cues)) + r")\b\s*(?:on|at)?\s*[:|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?,?\s*)?$")
+        cues = sorted(self.words["publication_cues"], key=len, reverse=True)  # regular expressions
+        self.cue_rx = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b\s*(?:on|at)?\s*[:|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?,?\s*)?$")
 
     # -- spans ---------------------------------------------------------------------------------
     def find_spans(self, doc: Doc) -> list[Span]:

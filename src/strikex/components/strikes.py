@@ -79,7 +79,7 @@ class StrikeFinder:
             before = _lower_text(doc[max(sent.start, date.start - 5): date.start])
             if any(f" {w} " in before for w in self.lex["not_strike_dates_after"]):
                 continue
-            if value is None or value.granularity != "day" or self.reported_on(date):
+            if value is None or value.granularity != "day" or self.reported_on(date) or self.owned_by_other_event(date):
                 continue
             if value.date is None:
                 unresolved.append(date)
@@ -90,6 +90,14 @@ class StrikeFinder:
             days.extend(found)
             used.append(date)
         return sorted(set(days)), unresolved, used
+
+    def owned_by_other_event(self, date: Span) -> bool:
+        """'today's vote', 'Monday's meeting': a possessive date belongs to the thing it qualifies."""
+        doc = date.doc
+        if date.end < len(doc) and doc[date.end].lower_ in {"'s", "’s", "'"}:
+            noun = doc[date.end + 1: date.end + 3]
+            return not any(f" {t.lower_} " in " " + " ".join(self.triggers) + " " for t in noun)
+        return False
 
     def reported_on(self, date: Span) -> bool:
         """'today told Community Care the strike will go ahead': the date of the telling, not of the strike."""
