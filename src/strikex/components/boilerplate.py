@@ -59,4 +59,8 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bo
 
 
 def span_in_boilerplate(span: Span) -> bool:
-    return in_boilerplate(span.doc, span.start_char, span.end_char)
+    """Whether the span's text (white space around it left out) overlaps boilerplate."""
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    end = span.end_char - (len(text) - len(text.rstrip()))
+    return end > start and in_boilerplate(span.doc, start, end)

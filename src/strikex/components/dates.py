@@ -58,7 +58,9 @@ class DateFinder:
         self.day_rx = re.compile(self.words["day_regex"])
         self.connectors = set(self.words["range_connectors"])
         cues = sorted(self.words["publication_cues"], key=len, reverse=True)  # regular expressions
-        self.cue_rx = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b\s*(?:on|at)?\s*[:|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?,?\s*)?$")
+        # "Author: Ana SilvaPublished 28th Nov 2022": scraped text glues the cue to the name before it
+        self.cue_rx = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + "|".join(cues)
+                                 + r")\b\s*(?i:on|at)?\s*[:|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?i:am|pm|gmt|bst)?,?\s*)?$")
 
     # -- spans ---------------------------------------------------------------------------------
     def find_spans(self, doc: Doc) -> list[Span]:

@@ -1,0 +1,52 @@
+"""Shared fixtures: the full strikex pipeline, loaded once per test session.
+
+``run(text, date=None)`` extracts one text and returns the record dict, exactly as the Python API does;
+``cli(*args, input=None)`` runs the typer app in-process (the model stays loaded between CLI tests).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+SEEDS = Path(__file__).parents[1] / "seeds"
+GOLDEN = TESTS / "golden"
+README = Path(__file__).parents[1] / "README.md"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full strikex Language (pretrained pipeline + strikex components)."""
+    import strikex.api
+
+    return strikex.api.load()
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """run(text, date=None, source=None) -> record dict.
+
+    Calls ``strikex.api.extract``, the function ``strikex.extract`` is meant to be (the package-level name
+    is shadowed by the ``strikex.extract`` submodule; see test_api.py)."""
+    import strikex.api
+
+    def _run(text: str, date: str | None = None, source: str | None = None) -> dict:
+        return strikex.api.extract(text, reference_date=date, source=source)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def cli(nlp):
+    """cli(*args, input=None) -> click Result, stdout and stderr kept apart (Click >= 8.2 always separates them)."""
+    from typer.testing import CliRunner
+
+    from strikex.cli import app
+
+    runner = CliRunner()
+
+    def _invoke(*args: str, input: str | bytes | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input)
+
+    return _invoke
