@@ -34,6 +34,7 @@ class CouncilFinder:
         entries = read_jsonl(gazetteer)
         self.entries = {e["id"]: e for e in entries}
         self.matcher = phrase_matcher(nlp, "LOWER", council_phrases(entries, read_json(forms)["forms"]))
+        self.places = phrase_matcher(nlp, "LOWER", ((e["id"], p) for e in entries for p in e["places"]))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -48,8 +49,40 @@ class CouncilFinder:
             span._.canonical = self.entries[entry_id]["name"]
             span._.rule = f"councils.jsonl:{entry_id}"
             spans.append(span)
+        spans.extend(self.coordinated(doc))
         keep_spans(doc, spans, SPANS_KEY)
         return doc
+
+    def coordinated(self, doc: Doc) -> list[Span]:
+        """'Wrexham and Cardiff Councils', 'Leeds, Bradford and Kirklees councils': each place is a council."""
+        ends: dict[int, tuple[int, str]] = {}
+        for key, start, end in self.places(doc):
+            if doc[start].is_title or doc[start].is_upper:
+                if end not in ends or start < ends[end][0]:
+                    ends[end] = (start, doc.vocab.strings[key])
+        found = []
+        for tok in doc:
+            if tok.lower_ != "councils":
+                continue
+            j, members = tok.i, []
+            while j in ends:
+                start, entry_id = ends[j]
+                members.append((start, j, entry_id))
+                j = start
+                if j > 0 and doc[j - 1].lower_ in {",", "and", "&"}:
+                    j -= 1
+                    if j > 0 and doc[j - 1].text == "," and doc[j].lower_ == "and":
+                        j -= 1
+                else:
+                    break
+            if len(members) < 2:
+                continue
+            for start, end, entry_id in members:
+                span = Span(doc, start, end, label="COUNCIL")
+                span._.canonical = self.entries[entry_id]["name"]
+                span._.rule = f"councils.jsonl:{entry_id}+coordinated"
+                found.append(span)
+        return found
 
 
 @Language.factory(

@@ -60,6 +60,7 @@ class PeopleFinder:
         self.generic_council = set(lex["generic_council"])
         self.generic_union = set(lex["generic_union"])
         self.not_names = set(lex["not_names"])
+        self.place_nouns = set(lex["place_nouns"])
         self.titled = Matcher(nlp.vocab)
         self.titled.add("titled_name", [[{"ORTH": {"IN": sorted(self.titles)}},
                                          {"TEXT": {"REGEX": NAME_TOKEN.pattern}, "OP": "{1,3}"}]])
@@ -143,7 +144,8 @@ class PeopleFinder:
         while i < len(doc) and doc[i].lower_ in {"who", "is", "was", "'s", "’s"}:
             i += 1
         start = i
-        while i < len(doc) and doc[i].text not in PHRASE_END and doc[i].lower_ not in STOP_AFTER - {"in", "at", "on", "and"} \
+        while i < len(doc) and not (doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ == "DET") \
+                and doc[i].text not in PHRASE_END and doc[i].lower_ not in STOP_AFTER - {"in", "at", "on", "and"} \
                 and not (doc[i].pos_ in {"VERB", "AUX"} and doc[i].tag_ not in {"VBN", "VBG"}) and i - start < 14:
             i += 1
         return Span(doc, start, i) if i > start else None
@@ -165,7 +167,12 @@ class PeopleFinder:
             return None
         while i < start and doc[i].pos_ in {"ADP", "CCONJ"}:
             i += 1
-        return Span(doc, i, start) if i < start else None
+        if i >= start:
+            return None
+        ofs = [k for k in range(i, start) if doc[k].lower_ == "of"]
+        if ofs and self.has_head(doc[ofs[-1] + 1:start]) and not self.has_head(doc[i:ofs[-1]]):
+            i = ofs[-1] + 1  # "the Tory administration of councillor Kay Cutts": the role is what follows "of"
+        return Span(doc, i, start)
 
     def has_head(self, phrase: Span) -> bool:
         return any(t.lower_ in self.role_heads or t.lemma_.lower() in self.role_heads for t in phrase)
@@ -186,30 +193,33 @@ class PeopleFinder:
                     return self.parties[party], s.start, s.end
         for i, tok in enumerate(phrase):
             nxt = phrase[i + 1].lower_ if i + 1 < len(phrase) else ""
-            if tok.lower_ in self.generic_council and primary_council and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+            if tok.lower_ in self.generic_council and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
                 return primary_council, tok.i, tok.i + 1
-            if tok.lower_ in self.generic_union and primary_union and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+            if tok.lower_ in self.generic_union and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
                 return primary_union, tok.i, tok.i + 1
         return None
 
     def split_role(self, phrase: Span, primary_union, primary_council):
+        """(role, organisation) of a role phrase: the organisation named in it is taken out of the role."""
         doc = phrase.doc
         org = self.org_in(phrase, primary_union, primary_council)
         tokens = list(range(phrase.start, phrase.end))
+        name = None
         if org:
             name, o_start, o_end = org
-            heads_before = [i for i in tokens if i < o_start and self.has_head(doc[i:i + 1])]
-            if heads_before:
+            before = o_start
+            while before > phrase.start and doc[before - 1].lower_ in {"the", "a", "an"}:
+                before -= 1
+            if before > phrase.start and doc[before - 1].pos_ == "ADP":
                 # "branch secretary for Unison in Kirklees": the role ends before the preposition
-                end = o_start
-                while end > phrase.start and (doc[end - 1].pos_ == "ADP" or doc[end - 1].lower_ in {"the", "a", "an"}):
-                    end -= 1
-                role_tokens = [i for i in tokens if i < end]
+                while before > phrase.start and doc[before - 1].pos_ == "ADP":
+                    before -= 1
+                role_tokens = [i for i in tokens if i < before]
             else:
-                # "Unison's lead negotiator", "the Council's executive portfolio holder for ..."
-                role_tokens = [i for i in tokens if i >= o_end and doc[i].lower_ not in {"'s", "’s"}]
+                # "Unison's lead negotiator", "joint NEU general secretaries", "the Council's executive ..."
+                role_tokens = [i for i in tokens if not (o_start <= i < o_end) and not (i == o_end and doc[i].lower_ in {"'s", "’s"})
+                               and not (i < o_start and doc[i].pos_ == "PROPN")]  # "Swindon Unison treasurer"
         else:
-            name = None
             role_tokens = tokens
         while role_tokens and doc[role_tokens[0]].lower_ in {"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "and"}:
             role_tokens = role_tokens[1:]
@@ -220,7 +230,10 @@ class PeopleFinder:
         role_span = Span(doc, role_tokens[0], role_tokens[-1] + 1)
         if not self.has_head(role_span):
             return None, name
-        role = re.sub(r"\s+", " ", role_span.text.lower()).strip()
+        words = [doc[i].lower_ for i in role_tokens]
+        if doc[role_tokens[-1]].tag_ == "NNS" and _singular(words[-1]) in self.role_heads:
+            words[-1] = _singular(words[-1])  # "joint general secretaries" said of two people
+        role = " ".join(words)
         # "in Kirklees"-style place tails are not part of the role
         role = re.sub(r"\s+(?:in|at)\s+[a-z][\w\s'-]*$", "", role) if org is None and " in " in role else role
         if name is None:
@@ -228,27 +241,46 @@ class PeopleFinder:
             name = {"union": primary_union, "council": primary_council}.get(kind)
         return role, name
 
+    def role_phrases(self, doc: Doc, mention: Span):
+        left = self.title_start(mention)
+        end = mention.end
+        # "Mary Bousted and Kevin Courtney, joint NEU general secretaries, said": the apposition is shared
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].ent_type_ == "PERSON":
+            j = end + 1
+            while j < len(doc) and doc[j].ent_type_ == "PERSON":
+                j += 1
+            end = j
+        after = self.phrase_after(doc, doc[mention.start:end])
+        if after is not None:
+            yield after, "people:apposition_after"
+        before = self.phrase_before(doc, left)
+        if before is not None:
+            yield before, "people:role_before_name"
+        if left >= 2 and doc[left - 1].text == ",":
+            pre = self.phrase_before(doc, left - 1)
+            if pre is not None:
+                yield pre, "people:apposition_before"
+
     def find_role(self, doc: Doc, person: Person, primary_union, primary_council):
+        """The first role found for any mention; one that names its organisation wins over one that does not."""
+        found = []
         for mention in person.mentions:
-            left = self.title_start(mention)
-            candidates = []
-            after = self.phrase_after(doc, mention)
-            if after is not None:
-                candidates.append((after, "people:apposition_after"))
-            before = self.phrase_before(doc, left)
-            if before is not None:
-                candidates.append((before, "people:role_before_name"))
-            if left >= 2 and doc[left - 1].text == ",":
-                pre = self.phrase_before(doc, left - 1)
-                if pre is not None:
-                    candidates.append((pre, "people:apposition_before"))
-            for phrase, rule in candidates:
+            for phrase, rule in self.role_phrases(doc, mention):
                 if not self.has_head(phrase):
                     continue
                 role, org = self.split_role(phrase, primary_union, primary_council)
                 if role:
-                    return role, org, phrase, rule
-        return None
+                    found.append((role, org, phrase, rule))
+                    break
+        with_org = [f for f in found if f[1]]
+        return (with_org or found or [None])[0]
+
+    def is_place(self, doc: Doc, mention: Span) -> bool:
+        """'Mill Hill depot', 'Childs Hill, East Barnet and Mill Hill libraries': names of places, not people."""
+        i = mention.end
+        while i < len(doc) and i - mention.end < 10 and (doc[i].pos_ == "PROPN" or doc[i].text == "," or doc[i].lower_ == "and"):
+            i += 1
+        return i < len(doc) and doc[i].lower_ in self.place_nouns
 
     def __call__(self, doc: Doc) -> Doc:
         people = self.cluster(self.candidates(doc))
@@ -256,6 +288,8 @@ class PeopleFinder:
         primary_council = _most_named(doc, COUNCILS)
         kept = []
         for person in people:
+            if any(self.is_place(doc, m) for m in person.mentions):
+                continue
             found = self.find_role(doc, person, primary_union, primary_council)
             if found:
                 person.role, person.organisation, person.role_span, rule = found
@@ -266,6 +300,16 @@ class PeopleFinder:
         doc._.people = kept
         doc.spans[SPANS_KEY] = [m for p in kept for m in p.mentions]
         return doc
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _most_named(doc: Doc, key: str) -> str | None:

@@ -91,6 +91,11 @@ class StrikeFinder:
             used.append(date)
         return sorted(set(days)), unresolved, used
 
+    @staticmethod
+    def has_trigger(sent: Span, triggers) -> bool:
+        text = _lower_text(sent).replace(" - ", "-")
+        return any(f" {t} " in text for t in triggers)
+
     def owned_by_other_event(self, date: Span) -> bool:
         """'today's vote', 'Monday's meeting': a possessive date belongs to the thing it qualifies."""
         doc = date.doc
@@ -150,13 +155,18 @@ class StrikeFinder:
         primary_council = _most(councils)
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
-        for sent in doc.sents:
-            if span_in_boilerplate(sent):
-                continue
-            text = _lower_text(sent).replace(" - ", "-")
-            if not any(f" {t} " in text for t in self.triggers):
-                continue
+        sents = [s for s in doc.sents if not span_in_boilerplate(s)]
+        strong = [s for s in sents if self.has_trigger(s, self.triggers)]
+        for sent in sents:
+            weak = False
+            if sent not in strong:
+                # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
+                if not strong or not self.has_trigger(sent, self.lex["weak_triggers"]):
+                    continue
+                weak = True
             days, unresolved, used = self.strike_days(doc, sent)
+            if weak and not days:
+                continue
             status, cue = self.status(sent)
             strike = Strike(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue, mentions=[sent])
             strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))

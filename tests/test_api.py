@@ -1,0 +1,85 @@
+"""The Python API (README "Python"): strikex.extract, strikex.extract_many, strikex.load, reference dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import strike_days
+
+import strikex
+import strikex.api
+from strikex.errors import DateError
+
+TEXT = "Unison members at Kirklees Council will strike on 27 January."
+
+
+@pytest.mark.xfail(strict=True, reason="strikex.extract is shadowed by the submodule strikex/extract.py: the first "
+                                      "extraction imports it, Python sets the package attribute 'extract' to the module, "
+                                      "and from then on strikex.extract(...) raises TypeError: 'module' object is not "
+                                      "callable (the package docstring's own example fails when run twice)")
+def test_package_level_extract_can_be_called_repeatedly(nlp):
+    strikex.api.extract(TEXT)  # makes sure the pipeline and the strikex.extract submodule are loaded
+    first = strikex.extract(TEXT, reference_date="2017-01-18")
+    second = strikex.extract(TEXT, reference_date="2017-01-18")
+    assert first["strikes"][0]["dates"] == second["strikes"][0]["dates"] == ["2017-01-27"]
+
+
+@pytest.mark.xfail(strict=True, reason="strikex.schema (listed in __all__ as the schema function) is shadowed the same "
+                                      "way by the submodule strikex/schema.py: once it is imported, strikex.schema() "
+                                      "raises TypeError: 'module' object is not callable")
+def test_package_level_schema_is_the_function():
+    import strikex.schema as schema_module
+
+    assert strikex.schema() == schema_module.schema()
+
+
+def test_package_docstring_example(run):
+    record = run("Unison members at Kirklees Council will strike on 27 January.", date="2017-01-18")
+    assert record["strikes"][0]["dates"] == ["2017-01-27"]
+
+
+def test_load_returns_the_cached_pipeline_with_strikex_components(nlp):
+    assert strikex.api.load() is nlp
+    names = nlp.pipe_names
+    for name in ("strikex_boilerplate", "strikex_unions", "strikex_councils", "strikex_dates", "strikex_people",
+                 "strikex_ballots", "strikex_strikes"):
+        assert name in names
+    # the order the components depend on (other components may sit between them)
+    order = ["ner", "strikex_boilerplate", "strikex_unions", "strikex_councils", "strikex_dates", "strikex_people",
+             "strikex_ballots", "strikex_strikes"]
+    assert [n for n in names if n in order] == order
+
+
+@pytest.mark.parametrize("reference", ["2017-01-18", dt.date(2017, 1, 18)])
+def test_reference_date_as_string_or_date(nlp, reference):
+    record = strikex.api.extract(TEXT, reference_date=reference, source="kirklees.txt")
+    assert record["source"] == "kirklees.txt"
+    assert (record["reference_date"], record["reference_date_source"]) == ("2017-01-18", "given")
+    assert strike_days(record) == ["2017-01-27"]
+
+
+@pytest.mark.parametrize("bad", ["18/01/2017", "2017-13-01", "yesterday", ""])
+def test_bad_reference_date_raises(nlp, bad):
+    with pytest.raises(DateError, match="YYYY-MM-DD"):
+        strikex.api.extract(TEXT, reference_date=bad)
+
+
+def test_extract_many_streams_records_in_input_order(nlp):
+    texts = ["GMB members will strike on 3 May.", "", "Unite members at Wigan Council walked out on Monday.",
+             "Unison members at Leeds City Council will strike on 4 May."]
+    records = list(strikex.api.extract_many(texts, reference_date="2023-04-20", sources=["a", "b", "c", "d"]))
+    assert [r["source"] for r in records] == ["a", "b", "c", "d"]
+    assert [[u["name"] for u in r["unions"]] for r in records] == [["GMB"], [], ["Unite"], ["UNISON"]]
+    assert [strike_days(r) for r in records] == [["2023-05-03"], [], ["2023-04-17"], ["2023-05-04"]]
+
+
+def test_extract_many_matches_extract(nlp):
+    texts = [TEXT, "Strike action was backed by 79% of 75 Unison members who voted."]
+    many = list(strikex.api.extract_many(texts, reference_date="2017-01-18"))
+    one_by_one = [strikex.api.extract(t, reference_date="2017-01-18") for t in texts]
+    assert many == one_by_one
+
+
+def test_record_keys_in_documented_order(run):
+    assert list(run(TEXT)) == ["schema_version", "source", "reference_date", "reference_date_source", "unions",
+                               "councils", "people", "dates", "ballots", "strikes", "warnings"]

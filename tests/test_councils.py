@@ -1,0 +1,99 @@
+"""strikex_councils: UK local authorities, one entry per council however it is written.
+
+Council names are compared as the gold format compares them: after dropping words such as council,
+borough, city, county, district, metropolitan, of, the (``helpers.council_key``).
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from helpers import council_key, council_keys
+
+from strikex.components.councils import SPANS_KEY
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kirklees council said it would seek an injunction. A spokesman for Kirklees Council declined to comment.",
+     ["kirklees"]),
+    ("Staff at the London Borough of Hackney will strike. Hackney council said services would be affected.",
+     ["hackney"]),
+    ("Care workers employed by Glasgow City Council voted to strike.", ["glasgow"]),
+    ("Members at Blackpool Borough Council were balloted. Blackpool Council said it had made concessions.",
+     ["blackpool"]),
+    ("City of Bradford Metropolitan District Council said the walk-out was regrettable.", ["bradford"]),
+    ("Birmingham City Council and Sandwell Council both face strikes over pay.", ["birmingham", "sandwell"]),
+    ("The Royal Borough of Kensington and Chelsea said refuse would still be collected.", ["kensington chelsea"]),
+    ("Rhondda Cynon Taf council said schools would stay open during the strike.", ["rhondda cynon taf"]),
+    ("Cardiff Council and the Vale of Glamorgan Council were named in the dispute.", ["cardiff", "vale glamorgan"]),
+    ("Staff at Reading Borough Council walked out over pay.", ["reading"]),
+    ("Fife Council said the strike by school cleaners was regrettable.", ["fife"]),
+])
+def test_councils_found_and_merged(run, text, expected):
+    record = run(text)
+    assert [council_key(c["name"]) for c in record["councils"]] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bin crews in Bradford will walk out next month.",
+    "The council said it was disappointed by the vote.",
+    "Talks with the county council and the borough council broke down.",
+    "She spent the evening reading council papers about the strike.",
+    "Unison members marched through Leeds city centre on Saturday.",
+])
+def test_not_councils(run, text):
+    assert run(text)["councils"] == []
+
+
+def test_one_council_however_it_is_written(run):
+    text = ("Social workers at Kirklees Council will strike. Kirklees council said it would seek an injunction, "
+            "and KIRKLEES COUNCIL later confirmed it.")
+    (council,) = run(text)["councils"]
+    assert council_key(council["name"]) == "kirklees"
+    assert [m["text"] for m in council["mentions"]] == ["Kirklees Council", "Kirklees council", "KIRKLEES COUNCIL"]
+    assert council["rule"].startswith("councils.jsonl:")
+
+
+def test_london_borough_and_short_form_are_one_council(run):
+    text = "The London Borough of Hackney faces a strike by Unison members. Hackney council has offered 2%."
+    (council,) = run(text)["councils"]
+    assert [m["text"] for m in council["mentions"]] == ["London Borough of Hackney", "Hackney council"]
+    assert council_key(council["name"]) == "hackney"
+
+
+def test_possessive_is_left_out_of_the_mention(run):
+    (council,) = run("Kirklees council's social workers will strike on Friday.")["councils"]
+    assert [m["text"] for m in council["mentions"]] == ["Kirklees council"]
+
+
+def test_a_bare_place_does_not_add_a_council(run):
+    text = "Hackney council said bin crews in Bradford and Leeds would not be affected."
+    assert council_keys(run(text)) == {"hackney"}
+
+
+def test_council_in_copyright_line_is_boilerplate(run):
+    text = "Unison members at Leeds City Council will strike.\n© Wigan Council 2023. All rights reserved."
+    assert council_keys(run(text)) == {"leeds"}
+
+
+# -- the component alone, on a blank pipeline (tokenizer only) ------------------------------------------
+@pytest.fixture(scope="module")
+def blank_councils():
+    import strikex.components  # noqa: F401
+    import strikex.extensions  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("strikex_boilerplate")
+    nlp.add_pipe("strikex_councils")
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unison members at the London Borough of Hackney.", [("London Borough of Hackney", "hackney")]),
+    ("Kirklees council and Kirklees Council.", [("Kirklees council", "kirklees"), ("Kirklees Council", "kirklees")]),
+    ("Bin crews in Bradford.", []),
+    ("The council said no.", []),
+])
+def test_council_component_on_blank_pipeline(blank_councils, text, expected):
+    doc = blank_councils(text)
+    assert [(s.text, council_key(s._.canonical)) for s in doc.spans[SPANS_KEY]] == expected
+    assert all(s._.rule.startswith("councils.jsonl:") for s in doc.spans[SPANS_KEY])
