@@ -45,7 +45,7 @@ def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = No
 
 
 def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[dict[str, Any]]:
-    from .extract import to_record
+    from .assemble import to_record
     from .pipeline import run
 
     nlp = load(model)

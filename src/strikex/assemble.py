@@ -1,4 +1,4 @@
-"""Doc → Record: pure functions from the annotated Doc to the output dataclasses. No I/O here."""
+"""Doc → Record (named so that the module does not shadow strikex.extract()): pure functions from the annotated Doc to the output dataclasses. No I/O here."""
 from __future__ import annotations
 
 import calendar

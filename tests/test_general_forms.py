@@ -1,0 +1,116 @@
+"""General forms behind the rules tuned on real reporting, each shown on a sentence written for this project."""
+from __future__ import annotations
+
+import pytest
+
+
+def ballots(record):
+    return [{k: b[k] for k in ("support_pct", "turnout_pct", "votes_cast", "eligible")} for b in record["ballots"]]
+
+
+def days(record):
+    return sorted({d for s in record["strikes"] for d in s["dates"]})
+
+
+def people(record):
+    return {p["name"]: (p["role"], p["organisation"]) for p in record["people"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share that is against, a legal threshold, a pay offer and inflation are not results
+    ("GMB said 71% of members who voted backed walkouts, while 29% voted against. The turnout of 56% cleared "
+     "the 50% threshold required by law, and members rejected a 4% pay offer with inflation at 6.2 per cent.",
+     [{"support_pct": 71, "turnout_pct": 56, "votes_cast": None, "eligible": None}]),
+    # "only X% of the membership actually voted" is the turnout; "-strong" gives the electorate
+    ("Unite said 64% of members who voted would back strikes, but only 31% of its 2,300-strong membership "
+     "actually voted in the ballot.",
+     [{"support_pct": 64, "turnout_pct": 31, "votes_cast": None, "eligible": 2300}]),
+    # a count voting against is not the votes cast
+    ("The ballot saw 9,412 ballot papers returned, with 5,020 members (53.3%) voting for action and 4,392 "
+     "(46.7%) voting against.",
+     [{"support_pct": 53.3, "turnout_pct": None, "votes_cast": 9412, "eligible": None}]),
+    # the electorate in one sentence, the result in the next: one ballot
+    ("Unison's ballot of 4,100 school support staff closed on Friday 9 June. Some 68% of those voting were "
+     "in favour of strike action.",
+     [{"support_pct": 68, "turnout_pct": None, "votes_cast": None, "eligible": 4100}]),
+    # a summary sentence repeats the fuller result: one ballot
+    ("Three out of four members of the NEU voted for strikes. In the ballot, 75% backed action on a 51% turnout.",
+     [{"support_pct": 75, "turnout_pct": 51, "votes_cast": None, "eligible": None}]),
+    # a readers' poll is not a ballot; "a third of the schools" is not a share of a vote
+    ("An online poll on our website found 62% of readers backed the strike. The ballot passed in only a third "
+     "of the schools.", []),
+])
+def test_ballot_figures_by_clause(run, text, expected):
+    assert ballots(run(text, date="2023-06-12")) == expected
+
+
+def test_ballot_closing_day_prefers_the_named_date(run):
+    record = run("The GMB ballot of refuse crews closed on Tuesday (14 March) with a clear majority for action.",
+                 date="2023-03-20")
+    assert [b["closes"] for b in record["ballots"]] == ["2023-03-14"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the possessive date belongs to the vote, not the strike
+    ("The union will decide on strike dates after today's vote of branch officers.", []),
+    # the day of telling is not a strike day
+    ("Unite yesterday told the council that the strike would go ahead.", []),
+    # in a strike story, "the action" with days counts
+    ("Bin crews in Sheffield will strike next month. The co-ordinated action will run from Monday 2 October "
+     "to Wednesday 4 October.", ["2023-10-02", "2023-10-03", "2023-10-04"]),
+])
+def test_strike_days_belong_to_the_strike(run, text, expected):
+    assert days(run(text, date="2023-09-20")) == expected
+
+
+def test_line_breaks_end_sentences(run):
+    # a headline without a full stop must not lend its strike word to the dateline below it
+    record = run("Library staff to strike\nMonday 4 September 2023\nThe council said talks continue.")
+    assert days(record) == []
+    assert record["reference_date"] == "2023-09-04"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Author: Sam JonesPublished 3rd Mar 2021\nUnite members voted to strike.", "2021-03-03"),
+    ("Submitted by Admin on 5 October, 2009 - 10:41\nUnison members voted to strike.", "2009-10-05"),
+    ("Priya Shah 14 February 2020\nGMB members voted to strike.", "2020-02-14"),
+])
+def test_publication_date_forms(run, text, expected):
+    record = run(text)
+    assert record["reference_date"] == expected
+    assert record["reference_date_source"] == "text"
+    assert record["people"] == []  # the author of a dateline byline is not a person in the story
+
+
+def test_coordinated_councils(run):
+    record = run("Unison members at Leeds, Wakefield and Calderdale councils will strike.")
+    assert sorted(c["name"] for c in record["councils"]) == ["Calderdale Council", "Leeds City Council", "Wakefield Council"]
+    assert record["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one apposition for two names, plural role
+    ("Anna Webb and Tom Price, joint GMB branch secretaries, said members were angry.",
+     {"Anna Webb": ("joint branch secretary", "GMB"), "Tom Price": ("joint branch secretary", "GMB")}),
+    # the organisation in the middle of a role phrase comes out of the role
+    ("Marta Lewis, the Unite regional coordinator, said the offer was poor.",
+     {"Marta Lewis": ("regional coordinator", "Unite")}),
+    # a place before the union is not part of the role
+    ("Leicester Unison treasurer Joe Marsh said the branch would ballot.", {"Joe Marsh": ("treasurer", "UNISON")}),
+    # a second apposition ("and a member of ...") does not run into the role
+    ("Ian Reed, a waste services manager for Derby City Council and a member of the GMB, said staff were tired.",
+     {"Ian Reed": ("waste services manager", "Derby City Council")}),
+    # "the administration of councillor X": the role follows "of"
+    ("Staff are angry with the Labour administration of councillor Rita Moss at Stockport Council.",
+     {"Rita Moss": ("councillor", "Stockport Council")}),
+    # a later mention naming the organisation beats an earlier one without
+    ("Local MP Owen Hart joined the picket line. Later, Labour MP Owen Hart said the strike was justified.",
+     {"Owen Hart": ("mp", "Labour")}),
+])
+def test_roles(run, text, expected):
+    assert people(run(text)) == expected
+
+
+def test_place_names_are_not_people(run):
+    record = run("Pickets stood outside Kings Heath, Moseley and Hall Green libraries and the Tyseley depot.")
+    assert record["people"] == []
