@@ -32,14 +32,23 @@ class Format(str, Enum):
     table = "table"
 
 
-def _err_console():
-    from rich.console import Console
+_ERR = None
 
-    return Console(stderr=True)
+
+def _err_console():
+    """One stderr console: no wrapping (messages stay one line for grep), no colour unless a terminal."""
+    global _ERR
+    if _ERR is None:
+        from rich.console import Console
+
+        _ERR = Console(stderr=True, soft_wrap=True, highlight=False)
+    return _ERR
 
 
 def _fail(message: str, code: int) -> None:
-    _err_console().print(f"[bold red]strikex:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    _err_console().print(f"[bold red]strikex:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -112,7 +121,7 @@ def extract(
     fmt = fmt or (Format.json if single else Format.jsonl)
     sources = list(expand_paths(paths, recursive, glob))
     if not sources:
-        _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", highlight=False)
+        _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
     articles = (read_article(path, source) for source, path in sources)
 
     failed = 0
@@ -134,11 +143,11 @@ def extract(
         for article, record in _records(articles, reference_date, model):
             if "error" in record:
                 failed += 1
-                _err_console().print(f"strikex: {record['error']}", highlight=False, markup=False)
+                _err_console().print(f"strikex: {record['error']}", markup=False)
                 if single and article.text is None and record["error"].endswith(("no such file", "permission denied", "is a directory")):
                     raise typer.Exit(EXIT_BAD_INPUT)
             for w in record.get("warnings") or []:
-                _err_console().print(f"strikex: warning: {record['source']}: {w}", highlight=False, markup=False)
+                _err_console().print(f"strikex: warning: {record['source']}: {w}", markup=False)
             if fmt == Format.table:
                 from .render import render
 

@@ -9,10 +9,18 @@ from rich.text import Text
 
 
 def _table(title: str, columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table = Table(title=title, title_justify="left", show_lines=False)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", max_width=30)
     return table
+
+
+def _evidence(console: Console, texts: list[str]) -> None:
+    """The sentences behind a table's rows, numbered as the rows are, under the table."""
+    for n, text in enumerate(texts, 1):
+        line = Text(f" [{n}] ", style="bold dim")
+        line.append(_snippet(text), style="dim")
+        console.print(line)
 
 
 def _cell(value: Any) -> Text:
@@ -21,6 +29,11 @@ def _cell(value: Any) -> Text:
     if isinstance(value, list):
         return Text(", ".join(map(str, value)))
     return Text(str(value))
+
+
+def _snippet(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def render(record: dict[str, Any], console: Console) -> None:
@@ -45,23 +58,27 @@ def render(record: dict[str, Any], console: Console) -> None:
         people.add_row(p["name"], _cell(p["role"]), _cell(p["organisation"]), str(len(p["mentions"])))
     console.print(people)
     if record["ballots"]:
-        ballots = _table("Ballots", ["union", "support %", "turnout %", "votes cast", "eligible", "closes", "evidence"])
-        for b in record["ballots"]:
+        ballots = _table("Ballots", ["#", "union", "support %", "turnout %", "votes cast", "eligible", "closes"])
+        for n, b in enumerate(record["ballots"], 1):
             closes = b["closes"] or (b["closes_date"]["text"] + " (year unknown)" if b["closes_date"] else None)
-            ballots.add_row(_cell(b["union"]), _cell(b["support_pct"]), _cell(b["turnout_pct"]), _cell(b["votes_cast"]),
-                            _cell(b["eligible"]), _cell(closes), _cell(b["text"][:120]))
+            ballots.add_row(str(n), _cell(b["union"]), _cell(b["support_pct"]), _cell(b["turnout_pct"]),
+                            _cell(b["votes_cast"]), _cell(b["eligible"]), _cell(closes))
         console.print(ballots)
+        _evidence(console, [b["text"] for b in record["ballots"]])
     if record["strikes"]:
-        strikes = _table("Strikes", ["days", "status", "union", "employer", "workers", "evidence"])
-        for s in record["strikes"]:
+        strikes = _table("Strikes", ["#", "days", "status", "union", "employer", "workers"])
+        for n, s in enumerate(record["strikes"], 1):
             days = s["dates"] or [d["text"] + " (unresolved)" for d in s["date_mentions"] if not d["date"]]
-            strikes.add_row(_cell(days), _cell(s["status"]), _cell(s["unions"]), _cell(s["employer"]), _cell(s["workers"]),
-                            _cell(s["text"][:120]))
+            strikes.add_row(str(n), _cell(days), _cell(s["status"]), _cell(s["unions"]), _cell(s["employer"]),
+                            _cell(s["workers"]))
         console.print(strikes)
+        _evidence(console, [s["text"] for s in record["strikes"]])
     if record["dates"]:
         dates = _table("Dates", ["as written", "resolved", "known parts"])
         for d in record["dates"]:
             parts = ", ".join(f"{k}={d[k]}" for k in ("year", "month", "day", "weekday") if d[k] is not None)
             resolved = d["date"] + (f" … {d['until']}" if d["until"] else "") if d["date"] else None
-            dates.add_row(d["text"], _cell(resolved), _cell(parts or d["granularity"]))
+            if d["granularity"] != "day":
+                parts = f"{d['granularity']}" + (f": {parts}" if parts else "")
+            dates.add_row(d["text"], _cell(resolved), _cell(parts))
         console.print(dates)

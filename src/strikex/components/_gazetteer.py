@@ -44,3 +44,13 @@ def trim_determiners(span: Span) -> Span:
     new._.rule = span._.rule
     new._.canonical = span._.canonical
     return new
+
+
+def most_named(spans: list[Span]) -> str | None:
+    """The canonical name mentioned most often (the earliest first on a tie): an article's main union or council."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for span in spans:
+        counts[span._.canonical] = counts.get(span._.canonical, 0) + 1
+        first.setdefault(span._.canonical, span.start)
+    return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None

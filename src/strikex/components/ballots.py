@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from ..datenorm import DateValue
 from ..numbers import tidy, to_number
 from ..resources import read_json, read_jsonl
+from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
 from .dates import SPANS_KEY as DATES
 from .unions import SPANS_KEY as UNIONS
@@ -128,7 +129,7 @@ class BallotFinder:
     def __call__(self, doc: Doc) -> Doc:
         ballots: list[Ballot] = []
         unions = list(doc.spans.get(UNIONS, []))
-        primary = _primary(unions)
+        primary = most_named(unions)
         used: list[Span] = []
         all_figures = self.figures(doc)
         for sent in doc.sents:
@@ -233,13 +234,6 @@ def drop_repeats(ballots: list[Ballot]) -> list[Ballot]:
             continue
         kept.append(b)
     return kept
-
-
-def _primary(unions: list[Span]) -> str | None:
-    counts: dict[str, int] = {}
-    for s in unions:
-        counts[s._.canonical] = counts.get(s._.canonical, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 def _nearest_union(unions: list[Span], sent: Span, anchor: int) -> str | None:

@@ -18,6 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json
+from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
 from .councils import SPANS_KEY as COUNCILS
 from .unions import SPANS_KEY as UNIONS
@@ -284,8 +285,8 @@ class PeopleFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         people = self.cluster(self.candidates(doc))
-        primary_union = _most_named(doc, UNIONS)
-        primary_council = _most_named(doc, COUNCILS)
+        primary_union = most_named(doc.spans.get(UNIONS, []))
+        primary_council = most_named(doc.spans.get(COUNCILS, []))
         kept = []
         for person in people:
             if any(self.is_place(doc, m) for m in person.mentions):
@@ -310,13 +311,6 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-def _most_named(doc: Doc, key: str) -> str | None:
-    counts: dict[str, int] = {}
-    for span in doc.spans.get(key, []):
-        counts[span._.canonical] = counts.get(span._.canonical, 0) + 1
-    return max(counts, key=lambda k: (counts[k], -min(s.start for s in doc.spans[key] if s._.canonical == k))) if counts else None
 
 
 @Language.factory(

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json
+from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
 from .councils import SPANS_KEY as COUNCILS
 from .dates import SPANS_KEY as DATES
@@ -132,27 +133,31 @@ class StrikeFinder:
         return [day]
 
     def workers(self, sent: Span) -> Span | None:
+        """The first group of workers named with a modifier ("social workers", "bin crews", "school support
+        staff"): the worker noun and the describing words right before it."""
         nouns = set(self.lex["worker_nouns"])
-        generic = set(self.lex["generic_worker_modifiers"])
+        stop = set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()} | {"action"}
         doc = sent.doc
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
-        for chunk in sent.noun_chunks:
-            if chunk.root.lower_ not in nouns:
+        for tok in sent:
+            if tok.lower_ not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            start = chunk.start
-            while start < chunk.root.i and (doc[start].lower_ in generic or doc[start].pos_ in {"DET", "PRON", "NUM"}
-                                              or doc[start].like_num or start in blocked or doc[start].lower_ in {"'s", "’s"}):
-                start += 1
-            span = Span(doc, start, chunk.root.i + 1)
-            if len(span) >= 2:  # "social workers", not bare "staff"
-                return span
+            start = tok.i
+            while start > sent.start:
+                prev = doc[start - 1]
+                describes = prev.pos_ in {"ADJ", "NOUN", "PROPN"} or (prev.tag_ == "VBG" and prev.dep_ in {"amod", "compound"})
+                if not describes or prev.lower_ in stop or prev.i in blocked or prev.like_num:
+                    break
+                start -= 1
+            if start < tok.i:  # "social workers", not bare "staff"
+                return Span(doc, start, tok.i + 1)
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         unions = list(doc.spans.get(UNIONS, []))
         councils = list(doc.spans.get(COUNCILS, []))
-        primary_union = _most(unions)
-        primary_council = _most(councils)
+        primary_union = most_named(unions)
+        primary_council = most_named(councils)
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
@@ -211,13 +216,6 @@ def _merge(into: Strike, other: Strike) -> None:
     into.workers_span = into.workers_span or other.workers_span
     if other.status and (into.status is None or STATUS_ORDER.index(other.status) < STATUS_ORDER.index(into.status)):
         into.status, into.status_cue = other.status, other.status_cue
-
-
-def _most(spans: list[Span]) -> str | None:
-    counts: dict[str, int] = {}
-    for s in spans:
-        counts[s._.canonical] = counts.get(s._.canonical, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 @Language.factory(
