@@ -101,9 +101,7 @@ def extract(
 ) -> None:
     """Extract dispute records from article text.
 
-    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per
-    article in path order. An input that cannot be read gives {"source": ..., "error": ...} in its place
-    and the batch goes on (exit status 1 at the end).
+    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in path order. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed.
     """
     from pathlib import Path
 

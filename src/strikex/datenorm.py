@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import dateparser
-
 from .resources import read_json
 
 _WORDS = read_json("date_words.json")
@@ -63,6 +61,8 @@ class DateValue:
 
 @lru_cache(maxsize=4096)
 def _parse(text: str, base: dt.datetime | None) -> dt.datetime | None:
+    import dateparser  # imported on first use: most articles' dates need no parsing beyond the rules here
+
     settings = dict(_SETTINGS)
     settings["RELATIVE_BASE"] = base or dt.datetime(2000, 1, 1)
     try:

@@ -3,8 +3,8 @@
 Backed by the gazetteer ``models/councils.jsonl`` (written for this project: every UK principal
 authority and those abolished since 2000). Each entry's ``places`` are expanded through the forms in
 ``models/council_forms.json`` ("Kirklees council", "London Borough of Hackney", "Hackney Council",
-"Blackpool Borough Council") and matched case-insensitively with a PhraseMatcher, together with the
-entry's full names and aliases. "The council" alone and a bare place ("in Bradford") are not councils.
+"Blackpool Borough Council"): a PhraseMatcher finds the places (case-insensitively) and the form words
+around them are checked; a second one finds the entries' full names and aliases. "The council" alone and a bare place ("in Bradford") are not councils.
 """
 from __future__ import annotations
 
@@ -19,13 +19,10 @@ FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan"
               "islands", "unitary", "authority", "'s", "’s"}
 
 
-def council_phrases(entries, forms):
+def name_phrases(entries):
     for e in entries:
         for text in (e["name"], e["official_name"], *e["aliases"]):
             yield e["id"], text
-        for place in e["places"]:
-            for form in forms:
-                yield e["id"], form.format(place=place)
 
 
 class CouncilFinder:
@@ -33,12 +30,34 @@ class CouncilFinder:
         self.name = name
         entries = read_jsonl(gazetteer)
         self.entries = {e["id"]: e for e in entries}
-        self.matcher = phrase_matcher(nlp, "LOWER", council_phrases(entries, read_json(forms)["forms"]))
+        self.names = phrase_matcher(nlp, "LOWER", name_phrases(entries))
         self.places = phrase_matcher(nlp, "LOWER", ((e["id"], p) for e in entries for p in e["places"]))
+        # each form as the words before and after the place: "london borough of {place}" -> (london borough of, )
+        self.forms = []
+        for form in read_json(forms)["forms"]:
+            words = [t.lower_ for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
+            i = words.index("placeholder")
+            self.forms.append((words[:i], words[i + 1:]))
+        self.forms.sort(key=lambda f: -(len(f[0]) + len(f[1])))
+
+    def with_form(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """The longest council form around a place ("Blackpool Borough Council"), if any."""
+        for before, after in self.forms:
+            s, e = start - len(before), end + len(after)
+            if s < 0 or e > len(doc):
+                continue
+            if [t.lower_ for t in doc[s:start]] == before and [t.lower_ for t in doc[end:e]] == after:
+                return s, e
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
+        found = [(k, s, e) for k, s, e in self.names(doc)]
+        for key, start, end in self.places(doc):
+            extent = self.with_form(doc, start, end)
+            if extent:
+                found.append((key, *extent))
         spans = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in found:
             entry_id = doc.vocab.strings[key]
             # "Kirklees council's" -> keep the possessive out of the mention
             while end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
