@@ -25,28 +25,26 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def run(nlp):
-    """run(text, date=None, source=None) -> record dict.
-
-    Calls ``strikex.api.extract``, the function ``strikex.extract`` is meant to be (the package-level name
-    is shadowed by the ``strikex.extract`` submodule; see test_api.py)."""
-    import strikex.api
+    """run(text, date=None, source=None) -> record dict, through the public ``strikex.extract``."""
+    import strikex
 
     def _run(text: str, date: str | None = None, source: str | None = None) -> dict:
-        return strikex.api.extract(text, reference_date=date, source=source)
+        return strikex.extract(text, reference_date=date, source=source)
 
     return _run
 
 
 @pytest.fixture(scope="session")
 def cli(nlp):
-    """cli(*args, input=None) -> click Result, stdout and stderr kept apart (Click >= 8.2 always separates them)."""
+    """cli(*args, input=None, env=None) -> click Result, stdout and stderr kept apart (Click >= 8.2 always
+    separates them)."""
     from typer.testing import CliRunner
 
     from strikex.cli import app
 
     runner = CliRunner()
 
-    def _invoke(*args: str, input: str | bytes | None = None):
-        return runner.invoke(app, [str(a) for a in args], input=input)
+    def _invoke(*args, input: str | bytes | None = None, env: dict[str, str | None] | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, env=env)
 
     return _invoke

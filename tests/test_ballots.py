@@ -10,6 +10,7 @@ from helpers import figures, strike_days
 
 @pytest.mark.parametrize("text, expected", [
     ("Unison members at Leeds City Council backed strike action by 91% on a 54% turnout.", (91, 54, None, None)),
+    ("Strike action was backed by 91% on a 54% turnout.", (91, 54, None, None)),
     ("Four out of five GMB members voted for strike action in the ballot.", (80, None, None, None)),
     ("Strike action was backed by 79% of 75 Unison members who voted.", (79, None, 75, None)),
     ("In all, 1,024 members were balloted and 79% voted in favour of strikes.", (79, None, None, 1024)),

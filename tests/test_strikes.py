@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import strike_days
+from helpers import council_key, strike_days
 
 
 @pytest.mark.parametrize("text, date, expected", [
@@ -25,6 +25,14 @@ from helpers import strike_days
 ])
 def test_strike_days(run, text, date, expected):
     assert strike_days(run(text, date)) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="'between Monday 5 and Friday 9 June' also yields a bare 'Monday' date (the "
+                                      "range start's weekday matched on its own) resolved to 22 May 2023, which becomes "
+                                      "an extra strike day before 5-9 June")
+def test_strike_days_between_weekday_dates(run):
+    days = strike_days(run("Bin crews will walk out between Monday 5 and Friday 9 June.", "2023-05-20"))
+    assert days == ["2023-06-05", "2023-06-06", "2023-06-07", "2023-06-08", "2023-06-09"]
 
 
 def test_strike_days_from_4_to_17_september(run):
@@ -63,10 +71,6 @@ def test_strike_day_without_reference_is_kept_unresolved(run):
     ("Unison is balloting members for strike action.", "balloting"),
     ("Unison has threatened strike action unless the council improves its offer.", "threatened"),
     ("Teachers at schools run by Kent County Council could strike next month.", "threatened"),
-    pytest.param("The strike will be called off if the council makes a better offer.", "planned",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a condition after the cue is ignored: only 'if'/'unless' BEFORE 'called off' is checked, "
-                     "so a strike that 'will be called off if ...' gets status 'called off'"))),
     pytest.param("The union warned of a strike but no dates have been set.", "threatened",
                  marks=pytest.mark.xfail(strict=True, reason=(
                      "negated planned cue: 'dates' in 'no dates have been set' gives status 'planned'"))),
@@ -74,6 +78,13 @@ def test_strike_day_without_reference_is_kept_unresolved(run):
 def test_status(run, text, expected):
     (strike,) = run(text, "2023-04-20")["strikes"]
     assert strike["status"] == expected
+
+
+@pytest.mark.xfail(strict=True, reason="a condition after the cue is ignored: only 'if'/'unless' BEFORE 'called off' "
+                                      "is checked, so a strike that 'will be called off if ...' gets status 'called off'")
+def test_conditional_call_off_is_not_called_off(run):
+    (strike,) = run("The strike will be called off if the council makes a better offer.")["strikes"]
+    assert strike["status"] != "called off"
 
 
 @pytest.mark.xfail(strict=True, reason="the month 'May' is read as the modal verb 'may' (a 'threatened' cue): "
@@ -104,8 +115,10 @@ def test_month_may_is_not_a_status_cue(run):
      ("UNISON", ["UNISON"], "Wigan Council", None)),
 ])
 def test_union_employer_workers(run, text, expected):
+    union, unions, employer, workers = expected
     (strike,) = run(text, "2023-04-20")["strikes"]
-    assert (strike["union"], strike["unions"], strike["employer"], strike["workers"]) == expected
+    assert (strike["union"], strike["unions"], strike["workers"]) == (union, unions, workers)
+    assert council_key(strike["employer"]) == council_key(employer)
 
 
 def test_workers_do_not_cross_a_line_break(run):
