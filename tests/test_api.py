@@ -28,13 +28,14 @@ def test_package_level_extract_can_be_called_repeatedly(nlp):
     assert first["strikes"][0]["dates"] == second["strikes"][0]["dates"] == ["2017-01-27"]
 
 
-@pytest.mark.xfail(strict=True, reason="strikex.schema (listed in __all__ as the schema function) is shadowed the same "
-                                      "way by the submodule strikex/schema.py: once it is imported, strikex.schema() "
-                                      "raises TypeError: 'module' object is not callable")
 def test_package_level_schema_is_the_function():
-    import strikex.schema as schema_module
+    # no submodule may shadow the public names once everything is imported
+    import strikex.cli  # noqa: F401
+    import strikex.record_schema as schema_module
 
+    assert callable(strikex.schema) and callable(strikex.extract) and callable(strikex.extract_many)
     assert strikex.schema() == schema_module.schema()
+    assert strikex.schema()["title"] == "strikex record"
 
 
 def test_package_docstring_example(run):

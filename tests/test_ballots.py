@@ -33,8 +33,6 @@ def test_two_results_in_one_sentence_are_two_ballots(run):
     assert [figures(b) for b in record["ballots"]] == [(90, 53, None, None), (92, 58, None, None)]
 
 
-@pytest.mark.xfail(strict=True, reason="each share goes to the union nearest in tokens on either side: 84% sits closer to "
-                                      "'GMB' (after it) than to 'Unison' (before it), so both ballots get union GMB")
 def test_each_ballot_takes_its_own_union(run):
     record = run("Unison members backed strikes by 84%, while GMB members voted 76% in favour.")
     assert [(b["union"], b["support_pct"]) for b in record["ballots"]] == [("UNISON", 84), ("GMB", 76)]

@@ -28,8 +28,6 @@ def test_root_help(cli):
         assert re.search(rf"\b{name}\b", result.stdout), name
 
 
-@pytest.mark.xfail(strict=True, reason="`strikex --help` has no Example block: only the subcommands carry an "
-                                      "'Examples' epilog, the typer app itself has none")
 def test_root_help_has_example(cli):
     assert "Example" in cli("--help").stdout
 
@@ -70,9 +68,6 @@ def test_readme_exit_code_table(code):
     assert re.search(rf"\|\s*{code}\s*\|\s*$", README_TEXT, re.M), f"exit code {code} not in the README table"
 
 
-@pytest.mark.xfail(strict=True, reason="`strikex --version` (offered in the root help) exits 2 with 'Missing command': "
-                                      "the callback holding --version only runs with a subcommand because the app is not "
-                                      "invoke_without_command, and the option has no eager callback of its own")
 def test_version_option(cli):
     import strikex
 

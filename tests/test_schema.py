@@ -10,7 +10,7 @@ from helpers import offset_items
 from jsonschema import Draft202012Validator
 
 from strikex.records import error_record
-from strikex.schema import schema
+from strikex import schema
 
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 OWN_TEXTS = {

@@ -19,7 +19,7 @@ def __getattr__(name: str):
 
         return getattr(api, name)
     if name == "schema":
-        from .schema import schema
+        from .record_schema import schema
 
         return schema
     raise AttributeError(name)

@@ -23,6 +23,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
+    epilog="""[bold]Examples[/]
+
+  strikex extract seeds/001_2251fc9ddb0dfb63.txt
+
+  strikex extract articles/ | jq -c '.ballots[]'
+
+  strikex schema
+""",
 )
 
 
@@ -186,12 +194,12 @@ def extract(
 def schema() -> None:
     """Print the JSON Schema that every record strikex writes conforms to."""
     from .io import dumps
-    from .schema import schema as load_schema
+    from .record_schema import schema as load_schema
 
     sys.stdout.write(dumps(load_schema(), pretty=True) + "\n")
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True)) -> None:
     """strikex: news text in, dispute record JSON out."""
     if version:

@@ -161,7 +161,7 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
         if ref is None:
             return DateValue(granularity=granularity)
         parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
-        if parsed is None:
+        if parsed is None and granularity != "season":
             return DateValue(granularity=granularity)
         if granularity == "day":
             return DateValue.of(parsed.date())
@@ -169,6 +169,9 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
             return DateValue(year=parsed.year, month=parsed.month, granularity="month")
         if granularity == "year":
             return DateValue(year=parsed.year, granularity="year")
+        if granularity == "season":  # "this summer", "last winter": the season's year, as said on the reference date
+            shift = {"last": -1, "next": 1}.get(relative.group(1).lower(), 0)
+            return DateValue(year=ref.year + shift, granularity="season")
         return DateValue(year=parsed.year, granularity=granularity)
     if year and not month:
         return DateValue(year=year, granularity="year")

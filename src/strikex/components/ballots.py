@@ -237,11 +237,16 @@ def drop_repeats(ballots: list[Ballot]) -> list[Ballot]:
 
 
 def _nearest_union(unions: list[Span], sent: Span, anchor: int) -> str | None:
+    """The union a figure belongs to: the last one named before it in its sentence ("GMB members voted
+    76%"), else the first after it, else the last one named before the sentence."""
     inside = [u for u in unions if sent.start <= u.start < sent.end]
+    before = [u for u in inside if u.start < anchor]
+    if before:
+        return before[-1]._.canonical
     if inside:
-        return min(inside, key=lambda u: abs(u.start - anchor))._.canonical
-    before = [u for u in unions if u.start < sent.start]
-    return before[-1]._.canonical if before else None
+        return inside[0]._.canonical
+    earlier = [u for u in unions if u.start < sent.start]
+    return earlier[-1]._.canonical if earlier else None
 
 
 @Language.factory(

@@ -73,7 +73,7 @@ class DateFinder:
         return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
 
     def is_bare_day(self, tok) -> bool:
-        return bool(self.day_rx.match(tok.text)) and tok.like_num or bool(self.day_rx.match(tok.text))
+        return bool(self.day_rx.match(tok.text))
 
     def join_ranges(self, doc: Doc, spans: list[Span]) -> list[tuple[Span, list[tuple[Span, str]]]]:
         """Group each full date with the bare days before it: [(anchor, [(member span, 'range'|'list')])]."""
@@ -103,6 +103,25 @@ class DateFinder:
                     break
             groups.append((anchor, members))
         return groups
+
+    def joins(self, doc: Doc, prev: Span) -> bool:
+        """Whether the token after ``prev`` joins it to the next date as a range."""
+        conn = doc[prev.end].lower_
+        if conn == "and":
+            return prev.start > 0 and doc[prev.start - 1].lower_ == "between"
+        return conn in self.connectors
+
+    def range_span(self, doc: Doc, members, anchor: Span, value: DateValue, ref) -> Span | None:
+        """'from 3 to 5 May' as one span from the 3rd until the 5th, when both ends are known days."""
+        member = members[0][0]
+        start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+        if not (start and start.date and value.date and start.date <= value.date):
+            return None
+        joined = Span(doc, member.start, anchor.end, label="DATE")
+        joined._.rule = anchor._.rule + "+range"
+        joined._.date_value = DateValue(date=start.date, year=start.year, month=start.month, day=start.day,
+                                        weekday=start.weekday, until=value.date)
+        return joined
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
@@ -138,31 +157,29 @@ class DateFinder:
             doc._.reference_date, doc._.reference_date_source = given, "given"
         ref = doc._.reference_date
         out = []
-        for anchor, members in self.join_ranges(doc, spans):
+        groups = self.join_ranges(doc, spans)
+        # "between Monday 5 and Friday 9 June": the weekday belongs to the range member, not a date of its own
+        consumed = {i for _, members in groups for m, _ in members for i in range(m.start, m.end)}
+        for anchor, members in groups:
+            if any(i in consumed for i in range(anchor.start, anchor.end)):
+                continue
             value = resolve(anchor.text, ref, looks_back(anchor))
             if value is None:
                 continue
             anchor._.date_value = value
             if members and value.month:
-                kind = members[-1][1]
-                if kind == "range":
-                    member = members[0][0]
-                    start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
-                    if start and start.date and value.date and start.date <= value.date:
-                        joined = Span(doc, member.start, anchor.end, label="DATE")
-                        joined._.rule = anchor._.rule + "+range"
-                        joined._.date_value = DateValue(date=start.date, year=start.year, month=start.month,
-                                                        day=start.day, weekday=start.weekday, until=value.date)
-                        out.append(joined)
-                        continue
-                else:
-                    for member, _ in members:
-                        mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
-                        if mv:
-                            member._.date_value = mv
-                            out.append(member)
-            # "from 4 September to 17 September": two full dates joined by a connector
-            if out and out[-1].end + 1 == anchor.start and doc[out[-1].end].lower_ in self.connectors - {"and"} | {"-"}:
+                joined = self.range_span(doc, members, anchor, value, ref) if members[-1][1] == "range" else None
+                if joined is not None:
+                    out.append(joined)
+                    continue
+                # a list ("3, 4 and 10 May"), or a range the reference date cannot fix: each day as written
+                for member, _ in members:
+                    mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+                    if mv:
+                        member._.date_value = mv
+                        out.append(member)
+            # "from 4 September to 17 September", "between 4 and 17 September": two full dates and a connector
+            if out and out[-1].end + 1 == anchor.start and self.joins(doc, out[-1]):
                 prev = out[-1]
                 pv = prev._.date_value
                 if pv.date and value.date and pv.date < value.date and pv.until is None:
