@@ -51,13 +51,8 @@ def test_person_role_and_organisation(run, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("GMB branch secretary Sarah Lloyd-Jones said members were angry.", "Sarah Lloyd-Jones",
-                 marks=pytest.mark.xfail(strict=True, reason="double-barrelled surnames are dropped: the tokenizer "
-                                                            "splits 'Lloyd-Jones' at the hyphen and clean_name rejects "
-                                                            "the '-' token, so the NER's PERSON span is discarded")),
-    pytest.param("Cllr Sarah Lloyd-Jones said the council could not pay more.", "Sarah Lloyd-Jones",
-                 marks=pytest.mark.xfail(strict=True, reason="titled double-barrelled name is cut at the hyphen: "
-                                                            "the titled_name pattern yields 'Sarah Lloyd'")),
+    ("GMB branch secretary Sarah Lloyd-Jones said members were angry.", "Sarah Lloyd-Jones"),
+    ("Cllr Sarah Lloyd-Jones said the council could not pay more.", "Sarah Lloyd-Jones"),
     ("Cllr Anne Lewis said the council could not pay more.", "Anne Lewis"),
     ('"We have no choice," said Karen O\'Neill, Unite\'s lead officer for Barnsley.', "Karen O'Neill"),
 ])
@@ -110,8 +105,6 @@ def test_credits_and_bylines_are_not_people(run, text, not_a_person):
     assert len(record["councils"]) == 1  # the story after the credit is still read
 
 
-@pytest.mark.xfail(strict=True, reason="journalists named in the body are kept: 'reporter' is in press_roles but not in "
-                                      "role_heads, so no role is found and the press filter in PeopleFinder never runs")
 def test_reporter_in_the_story_is_not_a_person(run):
     record = run("Unison members at Leeds City Council will strike, the union told reporter Tom Walker.")
     assert "Tom Walker" not in people_names(record)

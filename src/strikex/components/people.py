@@ -41,7 +41,7 @@ class Person:
     rule: str | None = None
 
     @property
-    def surname(self) -> str:
+    def surname(self) -> str:  # "Lloyd-Jones" stays whole
         return self.name.split()[-1]
 
     @property
@@ -54,7 +54,7 @@ class PeopleFinder:
         self.name = name
         lex = read_json(lexicon)
         self.titles = set(lex["titles"])
-        self.role_heads = set(lex["role_heads"])
+        self.role_heads = set(lex["role_heads"]) | {w for r in lex["press_roles"] for w in r.split()}
         self.role_kinds = sorted(lex["role_kinds"].items(), key=lambda kv: -len(kv[0]))
         self.press = set(lex["press_roles"])
         self.parties = lex["parties"]
@@ -63,8 +63,12 @@ class PeopleFinder:
         self.not_names = set(lex["not_names"])
         self.place_nouns = set(lex["place_nouns"])
         self.titled = Matcher(nlp.vocab)
-        self.titled.add("titled_name", [[{"ORTH": {"IN": sorted(self.titles)}},
-                                         {"TEXT": {"REGEX": NAME_TOKEN.pattern}, "OP": "{1,3}"}]])
+        name = {"TEXT": {"REGEX": NAME_TOKEN.pattern}}
+        hyphen = {"ORTH": {"IN": ["-", "‐"]}, "SPACY": False}
+        self.titled.add("titled_name", [
+            [{"ORTH": {"IN": sorted(self.titles)}}, name, {**name, "OP": "{0,2}"}],
+            [{"ORTH": {"IN": sorted(self.titles)}}, {**name, "OP": "{0,2}"}, name, hyphen, name],  # "Cllr Sarah Lloyd-Jones"
+        ])
 
     # -- names ------------------------------------------------------------------------------------
     def clean_name(self, span: Span) -> Span | None:
@@ -74,9 +78,9 @@ class PeopleFinder:
             start += 1
         while end > start and not NAME_TOKEN.match(doc[end - 1].text):
             end -= 1
-        if end <= start or end - start > 4:
+        if end <= start or end - start > 6:
             return None
-        if any(not NAME_TOKEN.match(t.text) for t in doc[start:end]):
+        if any(not (NAME_TOKEN.match(t.text) or _joiner(t)) for t in doc[start:end]) or len(name_words(doc[start:end])) > 4:
             return None
         name = Span(doc, start, end, label="PERSON")
         if name.text in self.not_names or name.text in self.parties:
@@ -112,7 +116,7 @@ class PeopleFinder:
         people: dict[str, Person] = {}
         singles: list[Span] = []
         for span in names:
-            if len(span) >= 2:
+            if len(name_words(span)) >= 2:
                 key = span.text.lower()
                 person = people.setdefault(key, Person(name=span.text, rule=span._.rule))
                 person.mentions.append(span)
@@ -301,6 +305,15 @@ class PeopleFinder:
         doc._.people = kept
         doc.spans[SPANS_KEY] = [m for p in kept for m in p.mentions]
         return doc
+
+
+def _joiner(token) -> bool:
+    """A hyphen inside a double-barrelled name: no space on either side."""
+    return token.text in {"-", "‐"} and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def name_words(span: Span) -> list[str]:
+    return span.text.split()
 
 
 def _singular(word: str) -> str:

@@ -55,15 +55,25 @@ class StrikeFinder:
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
 
     def status(self, sent: Span) -> tuple[str | None, str | None]:
-        tokens = [t.lower_ for t in sent]
+        """The furthest-along status a cue in the sentence states. A cue under a condition ("unless the union
+        called off", "will be called off if ...") or a negation ("no dates have been set") states nothing;
+        dates are masked first, so the month "May" is not the modal "may"."""
+        doc = sent.doc
+        in_date = {i for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end for i in range(d.start, d.end)}
+        tokens = ["<date>" if t.i in in_date else t.lower_ for t in sent]
         text = " " + " ".join(tokens) + " "
         for status, cues in self.lex["status_cues"]:
             for cue in sorted(cues, key=len, reverse=True):
                 for m in re.finditer(rf" {re.escape(cue)} ", text):
-                    before = text[max(0, m.start() - 40): m.start()]
-                    if any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.lex["conditional_before"]) and status != "called off":
+                    before = text[: m.start()].split()
+                    after = text[m.end():].split()
+                    if _any_phrase(before[-6:], self.lex["conditional_before"]):
                         continue
-                    if status == "called off" and re.search(r"\b(unless|if|whether|threat|threatened|to avoid)\b", before):
+                    if status not in {"threatened", "balloting"} and _any_phrase(after[:3], self.lex["conditional_after"]):
+                        continue  # "will be called off if the council ..." states a condition, not a fact
+                    if status == "called off" and _any_phrase(before[-8:], self.lex["conditional_before_call_off"]):
+                        continue  # "threatened legal action unless the union called off ..."
+                    if status != "called off" and _any_phrase(before[-2:], self.lex["negation_before"]):
                         continue
                     return status, cue
         return None, None
@@ -204,6 +214,11 @@ class StrikeFinder:
                 s.workers = s.workers_span.text.lower()
         doc._.strikes = strikes
         return doc
+
+
+def _any_phrase(words: list[str], phrases) -> bool:
+    text = " " + " ".join(words) + " "
+    return any(f" {p} " in text for p in phrases)
 
 
 def _merge(into: Strike, other: Strike) -> None:
