@@ -306,3 +306,26 @@ def test_console_script_sigpipe_exits_quietly(tmp_path):
     assert proc.stdout == '{"schema_v'
     assert proc.stderr == ""
     assert proc.returncode == 128 + 13
+
+
+def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(cli, nlp, tmp_path, monkeypatch):
+    """A bug that makes a rule component raise on one article must not stop the batch or leave a half record."""
+    import json
+
+    people = nlp.get_pipe("strikex_people")
+    original = people.cluster
+
+    def explode_on_marker(names):
+        if names and "Zebedee" in names[0].doc.text:
+            raise RuntimeError("boom")
+        return original(names)
+
+    monkeypatch.setattr(people, "cluster", explode_on_marker)
+    (tmp_path / "a.txt").write_text("Cllr Zebedee Marsh said Unison members would strike.")
+    (tmp_path / "b.txt").write_text("GMB members at Leeds City Council will strike.")
+    result = cli("extract", str(tmp_path))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1
+    assert records[0]["source"].endswith("a.txt") and "strikex_people" in records[0]["error"]
+    assert set(records[0]) == {"schema_version", "source", "error"}
+    assert records[1]["source"].endswith("b.txt") and [u["name"] for u in records[1]["unions"]] == ["GMB"]

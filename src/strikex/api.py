@@ -47,7 +47,14 @@ def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = No
 def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[dict[str, Any]]:
     from .assemble import to_record
     from .pipeline import run
+    from .records import error_record
 
     nlp = load(model)
     for doc in run(nlp, items, batch_size=batch_size):
-        yield to_record(doc).to_dict()
+        if doc._.failure:
+            yield error_record(doc._.source, doc._.failure)
+            continue
+        try:
+            yield to_record(doc).to_dict()
+        except Exception as exc:  # never a half-built record: an error record in its place
+            yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")

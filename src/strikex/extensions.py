@@ -8,6 +8,7 @@ DOC_EXTENSIONS = {
     "given_date": None,          # datetime.date | None: --date / crawl metadata
     "source": None,              # str | None
     "warnings": None,            # list[str]: problems met reading the input
+    "failure": None,             # str | None: a rule component raised on this article
     # set by components
     "boilerplate": None,         # list[(start_char, end_char, rule_id)]
     "reference_date": None,      # datetime.date | None

@@ -69,5 +69,20 @@ def make_docs(nlp: "Language", items: Iterable[Item]) -> Iterator["Doc"]:
         yield doc
 
 
-def run(nlp: "Language", texts: Iterable[Item], batch_size: int = 16) -> Iterator["Doc"]:
-    yield from nlp.pipe(make_docs(nlp, texts), batch_size=batch_size)
+def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16) -> Iterator["Doc"]:
+    """The pretrained components batched with ``nlp.pipe``, then strikex's rule components doc by doc.
+
+    A rule component that raises on one article marks that Doc (``doc._.failure``) instead of ending the
+    batch: its record becomes an error record, and the articles after it are processed as usual.
+    """
+    from . import components
+
+    ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
+    for doc in nlp.pipe(make_docs(nlp, items), batch_size=batch_size, disable=[name for name, _ in ours]):
+        for name, proc in ours:
+            try:
+                doc = proc(doc)
+            except Exception as exc:  # one article's failure must not stop a batch
+                doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
+                break
+        yield doc
