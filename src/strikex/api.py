@@ -6,7 +6,7 @@ from typing import Any, Iterable, Iterator
 
 from .pipeline import DEFAULT_MODEL
 
-# An article's text and what is known about it: (text, reference date or None, source name or None[, warnings])
+# An article's text and what is known about it: (text, reference date or None, source name or None[, warnings[, error]])
 Item = tuple
 
 
@@ -45,12 +45,33 @@ def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = No
 
 
 def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[dict[str, Any]]:
+    """One record per item, in input order. An item is ``(text, reference_date, source[, warnings[, error]])``;
+    an item with an error, or a text too long for the pipeline, gives an error record in its place."""
+    from collections import deque
+
     from .assemble import to_record
     from .pipeline import run
     from .records import error_record
 
     nlp = load(model)
-    for doc in run(nlp, items, batch_size=batch_size):
+    pending: deque = deque()  # (source, error or None) of the items handed to the pipeline or refused
+
+    def accepted():
+        for text, ref, source, *rest in items:
+            warnings = rest[0] if rest else []
+            error = rest[1] if len(rest) > 1 else None
+            if error is None and text is None:
+                error = f"{source}: no text"
+            if error is None and len(text) > nlp.max_length:
+                error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
+            pending.append((source, error))
+            if error is None:
+                yield (text, ref, source, warnings)
+
+    for doc in run(nlp, accepted(), batch_size=batch_size):
+        while pending[0][1] is not None:
+            yield error_record(*pending.popleft())
+        pending.popleft()
         if doc._.failure:
             yield error_record(doc._.source, doc._.failure)
             continue
@@ -58,3 +79,5 @@ def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size:
             yield to_record(doc).to_dict()
         except Exception as exc:  # never a half-built record: an error record in its place
             yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")
+    while pending:
+        yield error_record(*pending.popleft())

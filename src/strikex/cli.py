@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections import deque
 from enum import Enum
-from typing import Any, Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
@@ -60,29 +59,6 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _records(articles, reference_date, model) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """(article, record) in input order; unreadable inputs become error records in their place."""
-    from .api import extract_items
-    from .records import error_record
-
-    pending: deque = deque()
-
-    def good():
-        for article in articles:
-            pending.append(article)
-            if article.text is not None:
-                yield (article.text, reference_date, article.source, article.warnings)
-
-    for record in extract_items(good(), model=model):
-        while pending and pending[0].text is None:
-            bad = pending.popleft()
-            yield bad, error_record(bad.source, bad.error)
-        yield pending.popleft(), record
-    while pending:
-        bad = pending.popleft()
-        yield bad, error_record(bad.source, bad.error)
-
-
 @app.command(epilog="""[bold]Examples[/]
 
   strikex extract seeds/001_2251fc9ddb0dfb63.txt
@@ -113,8 +89,8 @@ def extract(
     """
     from pathlib import Path
 
-    from .api import parse_date
-    from .io import expand_paths, read_article
+    from .api import extract_items, parse_date
+    from .io import ACCESS_ERRORS, expand_paths, read_article
     from .pipeline import ModelNotFound
 
     try:
@@ -129,6 +105,12 @@ def extract(
     if not sources:
         _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
     articles = (read_article(path, source) for source, path in sources)
+    if single:
+        article = next(articles)
+        if article.error and article.error.endswith(ACCESS_ERRORS):
+            _fail(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
+        articles = iter([article])
+    items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)
 
     failed = 0
     out = sys.stdout
@@ -146,12 +128,10 @@ def extract(
         table_console = Console(file=out)
     first = True
     try:
-        for article, record in _records(articles, reference_date, model):
+        for record in extract_items(items, model=model):
             if "error" in record:
                 failed += 1
                 _err_console().print(f"strikex: {record['error']}", markup=False)
-                if single and article.text is None and record["error"].endswith(("no such file", "permission denied", "is a directory")):
-                    raise typer.Exit(EXIT_BAD_INPUT)
             for w in record.get("warnings") or []:
                 _err_console().print(f"strikex: warning: {record['source']}: {w}", markup=False)
             if fmt == Format.table:

@@ -19,6 +19,10 @@ BINARY_MAGIC = {
 }
 
 
+# how read_article's error messages end when the file could not be read at all
+ACCESS_ERRORS = ("no such file", "is a directory", "permission denied")
+
+
 @dataclass
 class Article:
     """One input: its text, or the reason there is none."""

@@ -6,7 +6,6 @@ boilerplate → unions → councils → dates → people → ballots → strikes
 """
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datenorm import DateValue
-from ..numbers import tidy, to_number
+from ..numbers import to_number
 from ..resources import read_json, read_jsonl
 from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
