@@ -88,3 +88,14 @@ def test_extract_many_matches_extract(nlp):
 def test_record_keys_in_documented_order(run):
     assert list(run(TEXT)) == ["schema_version", "source", "reference_date", "reference_date_source", "unions",
                                "councils", "people", "dates", "ballots", "strikes", "warnings"]
+
+
+def test_too_long_article_is_an_error_record_in_its_place(nlp):
+    """An article over the pipeline's length limit is refused with a clear error; the next one is processed."""
+    import strikex.api
+
+    items = [("Unison members voted. " * 50_000, None, "huge.txt"), ("GMB members will strike.", None, "ok.txt")]
+    records = list(strikex.api.extract_items(items))
+    assert [r["source"] for r in records] == ["huge.txt", "ok.txt"]
+    assert "too long" in records[0]["error"] and "error" not in records[1]
+    assert [u["name"] for u in records[1]["unions"]] == ["GMB"]
