@@ -1,0 +1,33 @@
+"""The examples in examples/ run and print what they promise."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_python_api_example_writes_strike_days_as_csv():
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "python_api.py"), str(ROOT / "seeds")],
+                         capture_output=True, text=True, check=True)
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [(Path(r["source"]).name, r["day"], r["union"]) for r in rows] == [
+        ("001_2251fc9ddb0dfb63.txt", "2017-01-27", "UNISON")]
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_jq_recipes_run_on_the_seeds():
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    out = subprocess.run(["bash", str(ROOT / "examples" / "jq-recipes.sh"), str(ROOT / "seeds")],
+                         capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    lines = out.stdout.splitlines()
+    assert lines[lines.index("## every strike day named in the folder") + 1] == "2017-01-27"
+    assert any(line.endswith("Paul Holmes\tbranch secretary\tUNISON") for line in lines)
+    assert "      3 UNISON" in lines
