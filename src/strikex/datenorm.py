@@ -99,12 +99,8 @@ def weekday_date(weekday: int, ref: dt.date, looks_back: bool, qualifier: str = 
     if qualifier == "last" or (looks_back and qualifier not in {"next", "coming"}):
         delta = (ref.weekday() - weekday) % 7 or 7
         return ref - dt.timedelta(delta)
-    delta = (weekday - ref.weekday()) % 7 or 7
-    if qualifier == "next" and delta < 3:
-        # "next Monday" said on a Saturday is the Monday after the coming one in British usage only
-        # rarely; keep the coming one, as dateparser does
-        pass
-    return ref + dt.timedelta(delta)
+    # "next Monday" is the coming Monday, as dateparser reads it too
+    return ref + dt.timedelta((weekday - ref.weekday()) % 7 or 7)
 
 
 def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateValue | None:
