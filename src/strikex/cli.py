@@ -59,6 +59,35 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+def _writer(fmt: Format, single: bool, out):
+    """(write(record), close()) for the chosen output format."""
+    from .io import dumps, write_record
+
+    if fmt == Format.table:
+        from rich.console import Console
+
+        from .render import render
+
+        console = Console(file=out)
+        return (lambda record: render(record, console)), out.flush
+    if fmt == Format.jsonl:
+        return (lambda record: write_record(out, record)), out.flush
+    if single:
+        return (lambda record: out.write(dumps(record, pretty=True) + "\n")), out.flush
+    count = 0
+
+    def write_item(record):  # a JSON array, written as the records come
+        nonlocal count
+        out.write(("[\n" if count == 0 else ",\n") + dumps(record))
+        count += 1
+
+    def close_array():
+        out.write("[]\n" if count == 0 else "\n]\n")
+        out.flush()
+
+    return write_item, close_array
+
+
 @app.command(epilog="""[bold]Examples[/]
 
   strikex extract seeds/001_2251fc9ddb0dfb63.txt
@@ -113,7 +142,6 @@ def extract(
     items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)
 
     failed = 0
-    out = sys.stdout
     progress = None
     if not single and sys.stderr.isatty() and len(sources) > 1:
         from rich.progress import Progress
@@ -121,12 +149,7 @@ def extract(
         progress = Progress(console=_err_console(), transient=True)
         task = progress.add_task("extracting", total=len(sources))
         progress.start()
-    table_console = None
-    if fmt == Format.table:
-        from rich.console import Console
-
-        table_console = Console(file=out)
-    first = True
+    write, close = _writer(fmt, single, sys.stdout)
     try:
         for record in extract_items(items, model=model):
             if "error" in record:
@@ -134,27 +157,10 @@ def extract(
                 _err_console().print(f"strikex: {record['error']}", markup=False)
             for w in record.get("warnings") or []:
                 _err_console().print(f"strikex: warning: {record['source']}: {w}", markup=False)
-            if fmt == Format.table:
-                from .render import render
-
-                render(record, table_console)
-            elif fmt == Format.jsonl:
-                from .io import write_record
-
-                write_record(out, record)
-            else:
-                from .io import dumps
-
-                if single:
-                    out.write(dumps(record, pretty=True) + "\n")
-                else:
-                    out.write(("[\n" if first else ",\n") + dumps(record))
-            first = False
+            write(record)
             if progress is not None:
                 progress.advance(task)
-        if fmt == Format.json and not single:
-            out.write("[]\n" if first else "\n]\n")
-        out.flush()
+        close()
     except ModelNotFound as exc:
         _fail(str(exc), EXIT_NO_MODEL)
     finally:
