@@ -22,6 +22,14 @@ def phrase_matcher(nlp: Language, attr: str, phrases: Iterable[tuple[str, str]])
     return matcher
 
 
+def named_span(doc: Doc, start: int, end: int, label: str, canonical: str, rule: str) -> Span:
+    """A span that knows the name it stands for and the rule that found it."""
+    span = Span(doc, start, end, label=label)
+    span._.canonical = canonical
+    span._.rule = rule
+    return span
+
+
 def keep_spans(doc: Doc, spans: list[Span], key: str) -> list[Span]:
     """Drop spans in boilerplate, keep the longest of overlapping ones, store them as ``doc.spans[key]``."""
     spans = [s for s in spans if not span_in_boilerplate(s)]

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json, read_jsonl
-from ._gazetteer import keep_spans, phrase_matcher
+from ._gazetteer import keep_spans, named_span, phrase_matcher
 
 SPANS_KEY = "strikex_councils"
 FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
@@ -64,10 +64,7 @@ class CouncilFinder:
                 end -= 1
             if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in FORM_WORDS):
                 continue  # "reading council papers" is not Reading Council
-            span = Span(doc, start, end, label="COUNCIL")
-            span._.canonical = self.entries[entry_id]["name"]
-            span._.rule = f"councils.jsonl:{entry_id}"
-            spans.append(span)
+            spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"councils.jsonl:{entry_id}"))
         spans.extend(self.coordinated(doc))
         keep_spans(doc, spans, SPANS_KEY)
         return doc
@@ -97,10 +94,8 @@ class CouncilFinder:
             if len(members) < 2:
                 continue
             for start, end, entry_id in members:
-                span = Span(doc, start, end, label="COUNCIL")
-                span._.canonical = self.entries[entry_id]["name"]
-                span._.rule = f"councils.jsonl:{entry_id}+coordinated"
-                found.append(span)
+                found.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"],
+                                        f"councils.jsonl:{entry_id}+coordinated"))
         return found
 
 

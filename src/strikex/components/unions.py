@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..resources import read_jsonl
-from ._gazetteer import keep_spans, phrase_matcher, trim_determiners
+from ._gazetteer import keep_spans, named_span, phrase_matcher, trim_determiners
 
 SPANS_KEY = "strikex_unions"
 
@@ -36,10 +36,7 @@ class UnionFinder:
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
                 entry_id = doc.vocab.strings[key]
-                span = Span(doc, start, end, label="UNION")
-                span._.canonical = self.names[entry_id]
-                span._.rule = f"unions.jsonl:{entry_id}"
-                spans.append(span)
+                spans.append(named_span(doc, start, end, "UNION", self.names[entry_id], f"unions.jsonl:{entry_id}"))
         for key, start, end in self.generic(doc):
             span = trim_determiners(Span(doc, start, end, label="UNION"))
             if span.text in self.exclude:
