@@ -114,3 +114,36 @@ def test_roles(run, text, expected):
 def test_place_names_are_not_people(run):
     record = run("Pickets stood outside Kings Heath, Moseley and Hall Green libraries and the Tyseley depot.")
     assert record["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date hangs on the strike, whatever else the sentence says
+    ("Care workers voted to strike on Monday and Tuesday after talks failed.", ["2023-09-25", "2023-09-26"]),
+    ("Bin crews will walk out on 2 October, and collections are not due to resume until Monday 9 October.",
+     ["2023-10-02"]),
+    ("The GMB is due to announce its ballot result for strikes on Friday.", []),
+    ("Porters will stage a 48-hour walkout on 5 and 6 October.", ["2023-10-05", "2023-10-06"]),
+])
+def test_the_date_belongs_to_the_nearest_event(run, text, expected):
+    assert days(run(text, date="2023-09-20")) == expected
+
+
+@pytest.mark.parametrize("text, name, role, organisation", [
+    # the NER often calls a name after a role an ORG, or misses a name before an apposition
+    ("GMB regional organiser Kevin Ward said the offer was an insult.", "Kevin Ward", "regional organiser", "GMB"),
+    ("Nia Rhys-Evans, Swansea branch chair for Unison, said members were ready.", "Nia Rhys-Evans", "branch chair", "UNISON"),
+])
+def test_names_the_ner_misses(run, text, name, role, organisation):
+    assert people(run(text)) == {name: (role, organisation)}
+
+
+def test_a_hall_is_not_a_person(run):
+    record = run("Ms Okoro said a rally would be held outside Bolton Town Hall. Anita Okoro is Unison's branch secretary.")
+    assert list(people(record)) == ["Anita Okoro"]
+
+
+def test_dateline_under_a_byline(run):
+    record = run("Porters to strike\nBy Sam Reid\nTuesday 26 September 2023 6:00 pm\nPorters will strike on Friday.")
+    assert record["reference_date"] == "2023-09-26"
+    assert days(record) == ["2023-09-29"]
+    assert record["people"] == []

@@ -28,6 +28,10 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[’']?[A-Z]?[a-zà-ÿ]+|[A-Z]\.?|[A-Z]
 STOP_AFTER = {"said", "says", "say", "told", "tells", "who", "whose", "has", "have", "had", "is", "was", "were", "are",
               "added", "adds", "explained", "warned", "claimed", "insisted", "described", "stated", "argued", "will",
               "would", "and", "but", "when", "after", "before", "while", "in", "at", "on"}
+PLACE_BEFORE = {"outside", "at", "in", "near", "inside", "opposite", "from", "into", "towards"}
+SPEECH_AFTER = {"said", "says", "told", "tells", "added", "adds", "explained", "warned", "claimed", "insisted", "stated",
+                "argued", "wrote", "commented", "confirmed", "described", "urged", "called", "has", "had", "is", "was",
+                "who", "will", "would", "and"}
 PHRASE_END = {",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "—", "–", "-", "?", "!"}
 
 
@@ -65,6 +69,17 @@ class PeopleFinder:
         self.titled = Matcher(nlp.vocab)
         name = {"TEXT": {"REGEX": NAME_TOKEN.pattern}}
         hyphen = {"ORTH": {"IN": ["-", "‐"]}, "SPACY": False}
+        self.after_role = Matcher(nlp.vocab)
+        heads = sorted(self.role_heads)
+        self.after_role.add("name_after_role", [
+            [{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**name, "POS": "PROPN"}, {**name, "POS": "PROPN", "OP": "{1,2}"}],
+            [{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**name, "POS": "PROPN", "OP": "{1,2}"}, name, hyphen, name],
+        ])
+        # "Rhian Gwilym, Cardiff branch chair for Unison, said": a name with a role apposition
+        self.before_apposition = Matcher(nlp.vocab)
+        self.before_apposition.add("name_before_apposition", [
+            [{**name, "POS": "PROPN"}, {**name, "POS": "PROPN", "OP": "{1,2}"}, {"ORTH": ","}],
+        ])
         self.titled.add("titled_name", [
             [{"ORTH": {"IN": sorted(self.titles)}}, name, {**name, "OP": "{0,2}"}],
             [{"ORTH": {"IN": sorted(self.titles)}}, {**name, "OP": "{0,2}"}, name, hyphen, name],  # "Cllr Sarah Lloyd-Jones"
@@ -94,6 +109,16 @@ class PeopleFinder:
         date_tokens = {i for s in doc.spans.get("strikex_dates", []) for i in range(s.start, s.end)}
         raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
         raw += [(Span(doc, s, e), "people:titled_name") for _, s, e in self.titled(doc)]
+        for _, s, e in self.before_apposition(doc):
+            name = Span(doc, s, e - 1)
+            phrase = self.phrase_after(doc, name)
+            if phrase is not None and self.has_head(phrase) and phrase.end < len(doc):
+                k = phrase.end + (doc[phrase.end].text == ",")
+                if k < len(doc) and doc[k].lower_ in SPEECH_AFTER - {"and", "who", "has", "had", "is", "was", "will", "would"}:
+                    raw.append((name, "people:name_before_apposition"))
+        # "GMB regional organiser Martin Fairclough said": the NER often calls such a name an ORG
+        raw += [(Span(doc, s + 1, e), "people:name_after_role") for _, s, e in self.after_role(doc)
+                if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}]
         found: dict[tuple[int, int], Span] = {}
         for span, rule in raw:
             name = self.clean_name(span)
@@ -101,14 +126,14 @@ class PeopleFinder:
                 continue
             if any(i in blocked or i in date_tokens for i in range(name.start, name.end)):
                 continue
-            name._.rule = rule
             key = (name.start, name.end)
-            # prefer the longer of overlapping candidates
+            # prefer the longer of overlapping candidates, the first found of equal ones
             clash = [k for k in found if k[0] < name.end and name.start < k[1]]
             if any(k[1] - k[0] >= name.end - name.start for k in clash):
                 continue
             for k in clash:
                 del found[k]
+            name._.rule = rule  # span extensions are shared by spans with the same offsets: set it for the winner only
             found[key] = name
         return [found[k] for k in sorted(found)]
 
@@ -226,7 +251,8 @@ class PeopleFinder:
                                and not (i < o_start and doc[i].pos_ == "PROPN")]  # "Swindon Unison treasurer"
         else:
             role_tokens = tokens
-        while role_tokens and doc[role_tokens[0]].lower_ in {"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "and"}:
+        while role_tokens and (doc[role_tokens[0]].lower_ in {"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "and"}
+                               or doc[role_tokens[0]].ent_type_ in {"GPE", "LOC"} or self.is_place_word(doc, role_tokens)):
             role_tokens = role_tokens[1:]
         while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in PHRASE_END):
             role_tokens = role_tokens[:-1]
@@ -280,8 +306,18 @@ class PeopleFinder:
         with_org = [f for f in found if f[1]]
         return (with_org or found or [None])[0]
 
+    def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
+        """'Swansea branch chair': a capitalised word before a lower-case role is where, not what."""
+        first = doc[tokens[0]]
+        return (len(tokens) > 1 and first.pos_ == "PROPN" and first.is_title and first.lower_ not in self.role_heads
+                and doc[tokens[1]].is_lower)
+
     def is_place(self, doc: Doc, mention: Span) -> bool:
-        """'Mill Hill depot', 'Childs Hill, East Barnet and Mill Hill libraries': names of places, not people."""
+        """'Mill Hill depot', 'Childs Hill, East Barnet and Mill Hill libraries', 'outside Leeds Civic Hall':
+        names of places, not people."""
+        if mention[-1].lower_ in self.place_nouns and (
+                len(mention) >= 3 or (mention.start > 0 and doc[mention.start - 1].lower_ in PLACE_BEFORE)):
+            return True
         i = mention.end
         while i < len(doc) and i - mention.end < 10 and (doc[i].pos_ == "PROPN" or doc[i].text == "," or doc[i].lower_ == "and"):
             i += 1

@@ -87,8 +87,7 @@ class StrikeFinder:
             if not (sent.start <= date.start < sent.end) or (ref_span is not None and date.start == ref_span.start):
                 continue
             value = date._.date_value
-            before = _lower_text(doc[max(sent.start, date.start - 5): date.start])
-            if any(f" {w} " in before for w in self.lex["not_strike_dates_after"]):
+            if self.nearest_event(doc, sent, date) == "other":
                 continue
             if value is None or value.granularity != "day" or self.reported_on(date) or self.owned_by_other_event(date):
                 continue
@@ -114,6 +113,24 @@ class StrikeFinder:
             noun = doc[date.end + 1: date.end + 3]
             return not any(f" {t.lower_} " in " " + " ".join(self.triggers) + " " for t in noun)
         return False
+
+    def nearest_event(self, doc: Doc, sent: Span, date: Span) -> str | None:
+        """What the date is attached to, read leftwards: "strike" ("voted to strike on Monday"), "other" ("a
+        deadline of 4pm yesterday", "not due to resume until Monday 11 September"), or None."""
+        strike_words = set(self.lex["strike_words"])
+        other = set(self.lex["not_strike_dates_after"])
+        for i in range(date.start - 1, sent.start - 1, -1):
+            word = doc[i].lower_
+            if word in strike_words:
+                # "its ballot result for strikes on Monday": the strike is what the result is about
+                j = i - 1
+                if j > sent.start and doc[j].lower_ in {"for", "over", "on", "of"} and \
+                        doc[j - 1].pos_ == "NOUN" and doc[j - 1].lower_ in other:
+                    return "other"
+                return "strike"
+            if word in other:
+                return "other"
+        return None
 
     def reported_on(self, date: Span) -> bool:
         """'today told Community Care the strike will go ahead': the date of the telling, not of the strike."""
