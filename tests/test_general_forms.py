@@ -147,3 +147,24 @@ def test_dateline_under_a_byline(run):
     assert record["reference_date"] == "2023-09-26"
     assert days(record) == ["2023-09-29"]
     assert record["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue in the sentence before does not reach across the full stop
+    ("Unite's ballot was backed by 88% on a 61% turnout. The GMB said three out of four of its members who "
+     "took part had voted for strikes.",
+     [{"support_pct": 88, "turnout_pct": 61, "votes_cast": None, "eligible": None},
+      {"support_pct": 75, "turnout_pct": None, "votes_cast": None, "eligible": None}]),
+    # "more than nine in ten" is a result; "has to be over 50%" is the law
+    ("More than nine in ten Unison members who voted backed strikes. The turnout has to be over 50% for "
+     "action to be lawful.", [{"support_pct": 90, "turnout_pct": None, "votes_cast": None, "eligible": None}]),
+    # ballot papers sent to N members: the electorate
+    ("The NEU said 84% voted yes after ballot papers went out to 2,150 members.",
+     [{"support_pct": 84, "turnout_pct": None, "votes_cast": None, "eligible": 2150}]),
+    # a figure said again in a quote is the same result
+    ("Of the 900 members balloted, the turnout was 44 per cent. \u201cA 44 per cent turnout counts for nothing under "
+     "these laws,\u201d said Unison's Amy Cole.",
+     [{"support_pct": None, "turnout_pct": 44, "votes_cast": None, "eligible": 900}]),
+])
+def test_ballot_figures_in_context(run, text, expected):
+    assert ballots(run(text, date="2023-06-12")) == expected

@@ -94,27 +94,33 @@ class BallotFinder:
 
     def classify(self, doc: Doc, fig: Span, figures: list[Span]) -> str | None:
         lex = self.lex
-        after = _window_text(doc, fig.end, fig.end + 3)
-        before = _window_text(doc, fig.start - 3, fig.start)
+        sent = fig.sent
+
+        def window(start: int, end: int) -> str:  # never across the sentence's edges
+            return _window_text(doc, max(start, sent.start), min(end, sent.end))
+
+        after = window(fig.end, fig.end + 3)
+        before = window(fig.start - 3, fig.start)
         clause = self.clause_after(doc, fig, figures)
         if _has(clause, lex["against_cues"]):
             return None  # "70,088 (48.4%) voting against", "20% ... said they were against"
         if fig.label_ == "COUNT":
-            after5 = _window_text(doc, fig.end, fig.end + 5)
-            if _has(after5, lex["eligible_cues"]) or _has(before, ["ballot of", "out of", "balloted", "balloting"]):
+            after5 = window(fig.end, fig.end + 5)
+            if _has(after5, lex["eligible_cues"]) or _has(before, lex["eligible_before"]):
                 return "eligible"
             if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
                 return "votes_cast"
             return None
-        if fig.label_ in {"RATIO", "FRACTION"} and not _has(_window_text(doc, fig.end, fig.end + 4), lex["member_words"]):
+        if fig.label_ in {"RATIO", "FRACTION"} and not _has(window(fig.end, fig.end + 4), lex["member_words"]):
             return None  # "a third of the departments" is not a share of the vote
-        if _has(after, lex["not_ballot_after"]) or _has(_window_text(doc, fig.start - 2, fig.start), lex["not_ballot_before"]) \
-                or _has(_window_text(doc, fig.start - 4, fig.start), ["inflation of", "rate of", "rise of", "cut of", "cuts of"]):
-            return None  # "the 50% threshold", "over 50%", "a 5% pay offer", "inflation of 3.3 per cent"
-        near_turnout = _has(_window_text(doc, fig.start - 5, fig.end + 2), lex["turnout_cues"])
+        if _has(after, lex["not_ballot_after"]) or _has(window(fig.start - 2, fig.start), lex["not_ballot_before"]) \
+                or _has(window(fig.start - 4, fig.start), ["inflation of", "rate of", "rise of", "cut of", "cuts of"]) \
+                or _has(window(fig.start - 5, fig.start), lex["threshold_before"]):
+            return None  # "the 50% threshold", "has to be over 50%", "a 5% pay offer", "inflation of 3.3 per cent"
+        near_turnout = _has(window(fig.start - 5, fig.end + 2), lex["turnout_cues"])
         if near_turnout:
             # "backed by 79% on a 52% turnout": the share right before "on a ... turnout" is support
-            if _has(_window_text(doc, fig.end, fig.end + 4), [" on a", "on a", "with a"]) and not _has(after, lex["turnout_cues"]):
+            if _has(window(fig.end, fig.end + 4), ["on a", "with a"]) and not _has(after, lex["turnout_cues"]):
                 return "support_pct"
             return "turnout_pct"
         # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
@@ -220,17 +226,16 @@ def merge_incomplete(ballots: list[Ballot], max_gap: int = 80) -> list[Ballot]:
 
 
 def drop_repeats(ballots: list[Ballot]) -> list[Ballot]:
-    """A summary ("nine out of 10 voted for strikes") repeats a fuller report of the same result: keep the fuller."""
+    """A figure said again ("nine out of 10 voted for strikes", a quote's "a 47 per cent turnout") repeats a
+    fuller report of the same result: a ballot whose figures are all in another one of its union is dropped."""
     def known(b):
         return {k: getattr(b, k) for k in FIGURES if getattr(b, k) is not None}
 
     kept = []
     for b in ballots:
         kb = known(b)
-        if b.support_pct is not None and any(
-            o is not b and o.support_pct == b.support_pct and o.union == b.union and kb.items() < known(o).items()
-            for o in ballots
-        ):
+        if kb and any(o is not b and (o.union == b.union or b.union is None) and kb.items() < known(o).items()
+                      for o in ballots):
             continue
         kept.append(b)
     return kept
