@@ -168,3 +168,18 @@ def test_dateline_under_a_byline(run):
 ])
 def test_ballot_figures_in_context(run, text, expected):
     assert ballots(run(text, date="2023-06-12")) == expected
+
+
+def test_windows_line_endings_give_the_same_facts(run):
+    from conftest import SEEDS
+
+    text = (SEEDS / "001_2251fc9ddb0dfb63.txt").read_text(encoding="utf-8")
+
+    def facts(record):
+        return (record["reference_date"], [u["name"] for u in record["unions"]], [c["name"] for c in record["councils"]],
+                people(record), ballots(record), days(record))
+
+    crlf = run(text.replace("\n", "\r\n"))
+    assert facts(crlf) == facts(run(text))
+    assert all(crlf_text == text.replace("\n", "\r\n")[m["start"]:m["end"]]
+               for p in crlf["people"] for m in p["mentions"] for crlf_text in [m["text"]])
