@@ -183,3 +183,11 @@ def test_windows_line_endings_give_the_same_facts(run):
     assert facts(crlf) == facts(run(text))
     assert all(crlf_text == text.replace("\n", "\r\n")[m["start"]:m["end"]]
                for p in crlf["people"] for m in p["mentions"] for crlf_text in [m["text"]])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 October, bin crews will strike over pay.", ["2023-10-03"]),
+    ("Shops are open as usual today, despite wardens being on strike next month.", []),
+])
+def test_a_date_before_the_strike_word(run, text, expected):
+    assert days(run(text, date="2023-09-20")) == expected

@@ -130,6 +130,14 @@ class StrikeFinder:
                 return "strike"
             if word in other:
                 return "other"
+        # nothing before it: "On 3 May, bin crews will strike" - unless the strike is in a contrasting clause
+        # ("parking isn't free today, despite wardens being on strike")
+        for i in range(date.end, sent.end):
+            word = doc[i].lower_
+            if word in strike_words:
+                return None
+            if word in self.lex["contrast_words"]:
+                return "other"
         return None
 
     def reported_on(self, date: Span) -> bool:
