@@ -1,8 +1,9 @@
 """strikex_strikes: each strike or walk-out mentioned, with its calendar days, union, employer, workers, status.
 
 A sentence that names a strike (``triggers`` in ``models/strikes.json``) is a strike mention. Its strike
-days are the day-precise dates in the sentence not tied to another event ("a deadline of 4pm yesterday"),
-ranges expanded day by day, and a single start day stretched by a stated length ("a week-long strike
+days are the day-precise dates in the sentence whose nearest event word is a strike word ("voted to strike
+on Monday"), not another event ("a deadline of 4pm yesterday", "due to resume on Monday 11 September") or
+the telling ("today told Community Care"); ranges are expanded day by day, and a single start day stretched by a stated length ("a week-long strike
 starting on 4 September"). Mentions with the same days are one strike; a mention without days joins the
 nearest strike that has them. Status is the furthest along the cues reach: called off > suspended > held
 > going ahead > planned > balloting > threatened, ignoring cues under "unless"/"if".
@@ -53,6 +54,7 @@ class StrikeFinder:
         self.name = name
         self.lex = read_json(lexicon)
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
+        self.status_cues = [(status, sorted(cues, key=len, reverse=True)) for status, cues in self.lex["status_cues"]]
 
     def status(self, sent: Span) -> tuple[str | None, str | None]:
         """The furthest-along status a cue in the sentence states. A cue under a condition ("unless the union
@@ -62,8 +64,8 @@ class StrikeFinder:
         in_date = {i for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end for i in range(d.start, d.end)}
         tokens = ["<date>" if t.i in in_date else t.lower_ for t in sent]
         text = " " + " ".join(tokens) + " "
-        for status, cues in self.lex["status_cues"]:
-            for cue in sorted(cues, key=len, reverse=True):
+        for status, cues in self.status_cues:
+            for cue in cues:
                 for m in re.finditer(rf" {re.escape(cue)} ", text):
                     before = text[: m.start()].split()
                     after = text[m.end():].split()
