@@ -191,3 +191,25 @@ def test_windows_line_endings_give_the_same_facts(run):
 ])
 def test_a_date_before_the_strike_word(run, text, expected):
     assert days(run(text, date="2023-09-20")) == expected
+
+
+def strike_rows(record):
+    return [(s["dates"], s["status"]) for s in record["strikes"]]
+
+
+def test_status_of_a_strike_is_not_taken_from_another(run):
+    # a past strike elsewhere ("walked out ... last summer") does not make next week's strike "held"
+    record = run("Porters at Hull Royal will strike on 4 October. Porters in York walked out for five days last year.",
+                 date="2023-09-20")
+    assert strike_rows(record) == [(["2023-10-04"], "planned")]
+
+
+def test_a_mention_that_refers_back_updates_the_status(run):
+    record = run("Unison called a one-day strike for 4 October. Talks failed, and the union said the strike will go "
+                 "ahead.", date="2023-09-20")
+    assert strike_rows(record) == [(["2023-10-04"], "going ahead")]
+
+
+def test_workers_without_the_place(run):
+    record = run("Glasgow bin workers will strike on 4 October.", date="2023-09-20")
+    assert [s["workers"] for s in record["strikes"]] == ["bin workers"]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..resources import read_json, read_jsonl
 from ._gazetteer import keep_spans, named_span, phrase_matcher
 
 SPANS_KEY = "strikex_councils"
+PLACES_KEY = "strikex_places"
 FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
               "islands", "unitary", "authority", "'s", "’s"}
 
@@ -52,10 +54,15 @@ class CouncilFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [(k, s, e) for k, s, e in self.names(doc)]
+        places = []
         for key, start, end in self.places(doc):
             extent = self.with_form(doc, start, end)
             if extent:
                 found.append((key, *extent))
+            if doc[start].is_title or doc[start].is_upper:
+                places.append(Span(doc, start, end, label="PLACE"))
+        # places named alone ("in Bradford", "Glasgow bin workers") are not councils, but other rules ask
+        doc.spans[PLACES_KEY] = filter_spans(places)
         spans = []
         for key, start, end in found:
             entry_id = doc.vocab.strings[key]

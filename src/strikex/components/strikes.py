@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..resources import read_json
 from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
+from .councils import PLACES_KEY as PLACES
 from .councils import SPANS_KEY as COUNCILS
 from .dates import SPANS_KEY as DATES
 from .unions import SPANS_KEY as UNIONS
@@ -103,6 +104,17 @@ class StrikeFinder:
             used.append(date)
         return sorted(set(days)), unresolved, used
 
+    def refers_back(self, sent: Span) -> bool:
+        """'the strike will go ahead', 'this action': a mention that points at a strike already named."""
+        dets = set(self.lex["referring_determiners"])
+        words = set(self.lex["strike_words"]) - {"out", "tools"}
+        for tok in sent:
+            if tok.lower_ in words and tok.pos_ in {"NOUN", "PROPN"}:
+                left = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 3): tok.i]]
+                if any(w in dets for w in left):
+                    return True
+        return False
+
     @staticmethod
     def has_trigger(sent: Span, triggers) -> bool:
         text = _lower_text(sent).replace(" - ", "-")
@@ -176,6 +188,7 @@ class StrikeFinder:
         stop = set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()} | {"action"}
         doc = sent.doc
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
         for tok in sent:
             if tok.lower_ not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -186,6 +199,8 @@ class StrikeFinder:
                 if not describes or prev.lower_ in stop or prev.i in blocked or prev.like_num:
                     break
                 start -= 1
+            while start < tok.i - 1 and (doc[start].ent_type_ in {"GPE", "LOC"} or start in places):
+                start += 1  # "Glasgow bin workers": the place is not who they are
             if start < tok.i:  # "social workers", not bare "staff"
                 return Span(doc, start, tok.i + 1)
         return None
@@ -232,7 +247,7 @@ class StrikeFinder:
             for sent, s in loose:
                 target = min(anchored, key=lambda a: min(abs(m.start - sent.start) + (0 if m.start <= sent.start else 1)
                                                          for m in a.mentions))
-                _merge(target, s)
+                _merge(target, s, status_only_if_unknown=not self.refers_back(sent))
         for s in strikes:
             s.mentions.sort(key=lambda m: m.start)
             s.unions = s.unions or ([primary_union] if primary_union else [])
@@ -248,7 +263,10 @@ def _any_phrase(words: list[str], phrases) -> bool:
     return any(f" {p} " in text for p in phrases)
 
 
-def _merge(into: Strike, other: Strike) -> None:
+def _merge(into: Strike, other: Strike, status_only_if_unknown: bool = False) -> None:
+    """Fold one mention into a strike. A mention without days (``status_only_if_unknown``) may be about
+    another strike ("walked out for 11 days last summer"), so it gives its status only to a strike that
+    has none of its own."""
     into.mentions.extend(m for m in other.mentions if m not in into.mentions)
     into.days = sorted(set(into.days) | set(other.days))
     into.day_spans.extend(other.day_spans)
@@ -256,6 +274,8 @@ def _merge(into: Strike, other: Strike) -> None:
     into.unions.extend(u for u in other.unions if u not in into.unions)
     into.employer = into.employer or other.employer
     into.workers_span = into.workers_span or other.workers_span
+    if status_only_if_unknown and into.status is not None:
+        return
     if other.status and (into.status is None or STATUS_ORDER.index(other.status) < STATUS_ORDER.index(into.status)):
         into.status, into.status_cue = other.status, other.status_cue
 
