@@ -27,9 +27,12 @@ class UnionFinder:
         )
         self.cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
         self.generic = Matcher(nlp.vocab)
+        self.exclude: set[str] = set()
         for row in read_jsonl(patterns):
-            self.generic.add(row["id"], [row["pattern"]])
-        self.exclude = {"European Union", "Soviet Union", "Students' Union", "Students Union", "Mothers' Union"}
+            if row["label"] == "NOT_UNION":
+                self.exclude.update(row["phrases"])
+            else:
+                self.generic.add(row["id"], [row["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
