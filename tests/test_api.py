@@ -99,3 +99,15 @@ def test_too_long_article_is_an_error_record_in_its_place(nlp):
     assert [r["source"] for r in records] == ["huge.txt", "ok.txt"]
     assert "too long" in records[0]["error"] and "error" not in records[1]
     assert [u["name"] for u in records[1]["unions"]] == ["GMB"]
+
+
+def test_reference_date_as_date_or_datetime(nlp):
+    import datetime as dt
+
+    text = "Unite members will strike on Friday."
+    as_text = strikex.extract(text, reference_date="2023-09-20")
+    as_date = strikex.extract(text, reference_date=dt.date(2023, 9, 20))
+    as_datetime = strikex.extract(text, reference_date=dt.datetime(2023, 9, 20, 18, 30))
+    assert as_text["strikes"][0]["dates"] == as_date["strikes"][0]["dates"] == as_datetime["strikes"][0]["dates"] == [
+        "2023-09-22"]
+    assert as_datetime["reference_date"] == "2023-09-20"

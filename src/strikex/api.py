@@ -18,14 +18,19 @@ def load(model: str = DEFAULT_MODEL):
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
+    """A reference date from ``YYYY-MM-DD``, a date or a datetime (its day)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
         return value
     from .errors import DateError
 
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise DateError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+        raise DateError(f"the reference date (--date) must be YYYY-MM-DD, got {value!r}") from None
 
 
 def extract(text: str, reference_date: str | dt.date | None = None, source: str | None = None,
