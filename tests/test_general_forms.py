@@ -213,3 +213,55 @@ def test_a_mention_that_refers_back_updates_the_status(run):
 def test_workers_without_the_place(run):
     record = run("Glasgow bin workers will strike on 4 October.", date="2023-09-20")
     assert [s["workers"] for s in record["strikes"]] == ["bin workers"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Unite convenor Dafydd ap Rhys said crews were exhausted.", "Dafydd ap Rhys"),
+    ("Unite regional officer Ciarán Ó Dochartaigh said members were ready.", "Ciarán Ó Dochartaigh"),
+    ("EIS secretary Alasdair Mac an t-Saoir said teachers were angry.", "Alasdair Mac an t-Saoir"),
+    ("The GMB's Siân Lloyd-Evans said the union would keep talking.", "Siân Lloyd-Evans"),
+    ("The union's branch secretary, Adebayo Okonkwo-Hughes, said members were united.", "Adebayo Okonkwo-Hughes"),
+    ("County Councillor Robert Haigh said the offer was fair.", "Robert Haigh"),
+    ("Chief Fire Officer Sabrina Cole said cover would be maintained.", "Sabrina Cole"),
+])
+def test_names_in_many_forms(run, text, name):
+    assert list(people(run(text))) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Local Government Association said councils could not afford more.",
+    "But Regional Secretary said nothing.",
+    "The News Letter said the strike would go ahead.",
+])
+def test_organisations_before_said_are_not_people(run, text):
+    assert run(text)["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nipsa members voted for strikes by 1,146 votes to 212.",
+     [{"support_pct": 84.4, "turnout_pct": None, "votes_cast": 1358, "eligible": None}]),
+    ("Of the 79 GMB members who voted, 68 backed strike action.",
+     [{"support_pct": 86.1, "turnout_pct": None, "votes_cast": 79, "eligible": None}]),
+    ("Unite's members backed action by 82%, with 49% of those balloted taking part.",
+     [{"support_pct": 82, "turnout_pct": 49, "votes_cast": None, "eligible": None}]),
+])
+def test_ballot_counts(run, text, expected):
+    assert ballots(run(text, date="2023-06-12")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Janitors will strike every Monday and Friday in October.",
+     ["2023-10-02", "2023-10-06", "2023-10-09", "2023-10-13", "2023-10-16", "2023-10-20", "2023-10-23", "2023-10-27",
+      "2023-10-30"]),
+    ("Unison members walked out on 26 September last year.", ["2022-09-26"]),
+    # "voting ends" is the ballot's day, not a strike day
+    ("Voting ends on 3 October, and strike action could follow.", []),
+])
+def test_more_date_forms(run, text, expected):
+    assert days(run(text, date="2023-09-14")) == expected
+
+
+def test_every_weekday_is_marked_in_the_date_record(run):
+    record = run("Janitors will strike every Monday and Friday in October.", date="2023-09-14")
+    [date] = [d for d in record["dates"] if d["every"]]
+    assert (date["date"], date["until"], date["every"]) == ("2023-10-01", "2023-10-31", ["Monday", "Friday"])

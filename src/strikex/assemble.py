@@ -31,7 +31,8 @@ def date_record(span: Span) -> r.DateRecord:
         text=span.text, start=span.start_char, end=span.end_char,
         date=v.date.isoformat() if v.date else None, year=v.year, month=v.month, day=v.day,
         weekday=calendar.day_name[v.weekday] if v.weekday is not None else None,
-        granularity=v.granularity, until=v.until.isoformat() if v.until else None, rule=span._.rule,
+        granularity=v.granularity, until=v.until.isoformat() if v.until else None,
+        every=[calendar.day_name[d] for d in v.every], rule=span._.rule,
     )
 
 

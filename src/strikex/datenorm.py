@@ -44,6 +44,7 @@ class DateValue:
     weekday: int | None = None       # 0 = Monday, when the text names one
     granularity: str = "day"         # day | week | month | year | season
     until: dt.date | None = None     # last day, for a range ("3 to 5 May")
+    every: tuple[int, ...] = ()      # only these weekdays of the range ("every Monday and Friday in October")
 
     @classmethod
     def of(cls, day: dt.date, **kw) -> "DateValue":
@@ -56,7 +57,8 @@ class DateValue:
         last = self.until or self.date
         if last < self.date or (last - self.date).days > 62:
             return [self.date]
-        return [self.date + dt.timedelta(n) for n in range((last - self.date).days + 1)]
+        days = [self.date + dt.timedelta(n) for n in range((last - self.date).days + 1)]
+        return [d for d in days if d.weekday() in self.every] if self.every else days
 
 
 @lru_cache(maxsize=4096)
@@ -108,6 +110,8 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
     raw = clean(text)
     if not raw or len(raw) > MAX_DATE_TEXT:
         return None
+    if re.match(r"every\b", raw, re.I):
+        return _every(raw, ref)
     numeric = _NUMERIC.match(raw)
     if numeric:
         parsed = _parse(raw, None)
@@ -121,6 +125,10 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
     year = int(year_m.group(1)) if year_m else None
     day = int(day_m.group(1)) if day_m else None
 
+    if month and day and not year and ref:  # "26 September last year"
+        shift = re.search(r"\b(last|next|this) year\b", raw, re.I)
+        if shift:
+            year = ref.year + {"last": -1, "next": 1, "this": 0}[shift.group(1).lower()]
     if month and day:
         if year:
             try:
@@ -172,3 +180,18 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
     if year and not month:
         return DateValue(year=year, granularity="year")
     return None
+
+
+def _every(raw: str, ref: dt.date | None) -> DateValue | None:
+    """'every Monday and Friday in October': those weekdays of the month, in the month's nearest year."""
+    weekdays = tuple(sorted({WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY.finditer(raw)}))
+    month_m, year_m = _MONTH.search(raw), _YEAR.search(raw)
+    if not weekdays or not month_m:
+        return None
+    month = MONTHS[month_m.group(1).lower().rstrip(".")]
+    year = int(year_m.group(1)) if year_m else (nearest_year(month, 15, ref).year if ref else None)
+    if year is None:
+        return DateValue(month=month, granularity="month", every=weekdays)
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(1))
+    return DateValue(date=first, year=year, month=month, day=1, until=last, every=weekdays)

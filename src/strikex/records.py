@@ -28,6 +28,7 @@ class DateRecord:
     weekday: str | None
     granularity: str          # day | week | month | year | season
     until: str | None         # ISO last day of a range ("3 to 5 May")
+    every: list[str]          # only these weekdays of the range ("every Monday and Friday in October")
     rule: str | None
 
 

@@ -34,6 +34,8 @@ class Ballot:
     turnout_pct: float | None = None
     votes_cast: float | None = None
     eligible: float | None = None
+    yes_votes: float | None = None          # counts: "68 backed strikes", "1,146 votes to 212"
+    no_votes: float | None = None
     closes: Span | None = None              # a date span
     evidence: list[Span] = field(default_factory=list)   # sentences
     figures: list[Span] = field(default_factory=list)    # the figure spans used
@@ -102,10 +104,17 @@ class BallotFinder:
         after = window(fig.end, fig.end + 3)
         before = window(fig.start - 3, fig.start)
         clause = self.clause_after(doc, fig, figures)
+        if fig.label_ == "COUNT":
+            if _has(window(fig.end, fig.end + 2), lex["votes_to"]):
+                return "yes_votes"  # "1,146 votes to 212"
+            if _has(window(fig.start - 2, fig.start), lex["votes_to"]):
+                return "no_votes"
         if _has(clause, lex["against_cues"]):
-            return None  # "70,088 (48.4%) voting against", "20% ... said they were against"
+            return "no_votes" if fig.label_ == "COUNT" else None  # "70,088 (48.4%) voting against"
         if fig.label_ == "COUNT":
             after5 = window(fig.end, fig.end + 5)
+            if _has(window(fig.end, fig.end + 3), lex["yes_count_cues"]) and not _has(after5, ["who voted", "who took part"]):
+                return "yes_votes"  # "Of the 79 members who voted, 68 backed strike action"
             if _has(after5, lex["eligible_cues"]) or _has(before, lex["eligible_before"]):
                 return "eligible"
             if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
@@ -125,8 +134,8 @@ class BallotFinder:
             return "turnout_pct"
         # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
         tokens = clause.split()
-        if "voted" in tokens or "took" in tokens:
-            k = tokens.index("voted") if "voted" in tokens else tokens.index("took")
+        if any(w in tokens for w in ("voted", "took", "taking")):
+            k = min(tokens.index(w) for w in ("voted", "took", "taking") if w in tokens)
             rest = " " + " ".join(tokens[k + 1:k + 4]) + " "
             if (k == 0 or tokens[k - 1] != "who") and not _has(rest, lex["support_after_vote"]) and not _has(clause, lex["support_cues"]):
                 return "turnout_pct"
@@ -151,7 +160,7 @@ class BallotFinder:
                 value = self.value(fig)
                 if kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
                     found.append((kind, value, fig))
-            closes = self.closing_date(doc, sent) if "ballot" in text or "vote" in text else None
+            closes = self.closing_date(doc, sent) if _has(text, self.lex["ballot_words"]) else None
             new: list[Ballot] = []
             for kind, value, fig in found:
                 if kind == "support_pct":
@@ -183,7 +192,10 @@ class BallotFinder:
                 b.union = _nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
             ballots.extend(new)
-        doc._.ballots = drop_repeats(merge_incomplete(ballots))
+        ballots = merge_incomplete(ballots)
+        for b in ballots:
+            derive_from_counts(b)
+        doc._.ballots = drop_repeats(ballots)
         doc.spans[SPANS_KEY] = used
         return doc
 
@@ -200,7 +212,17 @@ class BallotFinder:
         return found[0] if found else None
 
 
-FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "closes")
+FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "yes_votes", "no_votes", "closes")
+
+
+def derive_from_counts(b: Ballot) -> None:
+    """Yes and no counts give the share voting yes and the votes cast when the text gives no percentage."""
+    if b.yes_votes is None:
+        return
+    if b.votes_cast is None and b.no_votes is not None:
+        b.votes_cast = b.yes_votes + b.no_votes
+    if b.support_pct is None and b.votes_cast and b.yes_votes <= b.votes_cast:
+        b.support_pct = 100 * b.yes_votes / b.votes_cast
 
 
 def merge_incomplete(ballots: list[Ballot], max_gap: int = 80) -> list[Ballot]:

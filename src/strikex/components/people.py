@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resources import read_json
 from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
+from .councils import PLACES_KEY as PLACES
 from .councils import SPANS_KEY as COUNCILS
 from .unions import SPANS_KEY as UNIONS
 
 SPANS_KEY = "strikex_people"
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*[’']?[A-Z]?[a-zà-ÿ]+|[A-Z]\.?|[A-Z][a-z]+-[A-Z][a-z]+|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+)$")
+NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])*\.?$")
 STOP_AFTER = {"said", "says", "say", "told", "tells", "who", "whose", "has", "have", "had", "is", "was", "were", "are",
               "added", "adds", "explained", "warned", "claimed", "insisted", "described", "stated", "argued", "will",
               "would", "and", "but", "when", "after", "before", "while", "in", "at", "on"}
@@ -66,24 +67,30 @@ class PeopleFinder:
         self.generic_union = set(lex["generic_union"])
         self.not_names = set(lex["not_names"])
         self.place_nouns = set(lex["place_nouns"])
-        self.titled = Matcher(nlp.vocab)
-        name = {"TEXT": {"REGEX": NAME_TOKEN.pattern}}
-        hyphen = {"ORTH": {"IN": ["-", "‐"]}, "SPACY": False}
-        self.after_role = Matcher(nlp.vocab)
+        self.org_words = set(lex["org_words"])
+        self.particles = set(lex["name_particles"])
+        self.speech = set(lex["speech_verbs"])
+        if not Token.has_extension("name_part"):
+            particles = self.particles
+            Token.set_extension("name_part", getter=lambda t: name_part(t, particles) or "")  # the Matcher wants a string
+        word = {"_": {"name_part": "word"}}
+        inner = {"_": {"name_part": {"IN": ["word", "particle", "joiner"]}}, "OP": "{0,4}"}
+        name = [word, inner, word]  # "Dafydd ap Rhys", "Siân Lloyd-Evans", "Ciarán Ó Dochartaigh"
         heads = sorted(self.role_heads)
-        self.after_role.add("name_after_role", [
-            [{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**name, "POS": "PROPN"}, {**name, "POS": "PROPN", "OP": "{1,2}"}],
-            [{"LOWER": {"IN": heads}, "IS_LOWER": True}, {**name, "POS": "PROPN", "OP": "{1,2}"}, name, hyphen, name],
-        ])
+        titles = {"ORTH": {"IN": sorted(self.titles)}}
+        self.titled = Matcher(nlp.vocab)
+        self.titled.add("titled_name", [[titles, word], [titles, *name]])
+        # "GMB regional organiser Martin Fairclough said", "the union's branch secretary, Ade Okonkwo-Hughes, said":
+        # the NER often calls such a name an ORG, or misses it
+        self.after_role = Matcher(nlp.vocab)
+        self.after_role.add("name_after_role", [[{"LOWER": {"IN": heads}, "IS_LOWER": True}, {"ORTH": ",", "OP": "?"}, *name]])
         # "Rhian Gwilym, Cardiff branch chair for Unison, said": a name with a role apposition
         self.before_apposition = Matcher(nlp.vocab)
-        self.before_apposition.add("name_before_apposition", [
-            [{**name, "POS": "PROPN"}, {**name, "POS": "PROPN", "OP": "{1,2}"}, {"ORTH": ","}],
-        ])
-        self.titled.add("titled_name", [
-            [{"ORTH": {"IN": sorted(self.titles)}}, name, {**name, "OP": "{0,2}"}],
-            [{"ORTH": {"IN": sorted(self.titles)}}, {**name, "OP": "{0,2}"}, name, hyphen, name],  # "Cllr Sarah Lloyd-Jones"
-        ])
+        self.before_apposition.add("name_before_apposition", [[*name, {"ORTH": ","}]])
+        # "Siân Lloyd-Evans said", "the GMB's Siân Lloyd-Evans said": a name right before a verb of saying
+        self.speaker = Matcher(nlp.vocab)
+        self.speaker.add("name_before_speech", [[*name, {"LOWER": {"IN": sorted(self.speech)}}]])
+        self.speaker.add("name_after_possessive", [[{"LOWER": {"IN": ["'s", "’s"]}}, *name, {"LOWER": {"IN": sorted(self.speech)}}]])
 
     # -- names ------------------------------------------------------------------------------------
     def clean_name(self, span: Span) -> Span | None:
@@ -91,15 +98,25 @@ class PeopleFinder:
         start, end = span.start, span.end
         while start < end and (doc[start].text in self.titles or doc[start].text.rstrip(".") in self.titles):
             start += 1
-        while end > start and not NAME_TOKEN.match(doc[end - 1].text):
+        while end > start and doc[end - 1]._.name_part != "word":
             end -= 1
-        if end <= start or end - start > 6:
+        # "County Councillor Robert Haigh", "Chief Fire Officer Sabrina Cole", "Labour MP Owen Hart": the name
+        # starts after the last title or role word, when a name is left after it
+        cut = [i for i in range(start, end) if doc[i].lower_ in self.role_heads or doc[i].text.rstrip(".") in self.titles]
+        if cut and cut[-1] + 1 < end:
+            start = cut[-1] + 1
+        # "But Mark Turner said": a capitalised function word at the start of a sentence is not a name
+        while start < end and (doc[start]._.name_part != "word" or (doc[start].is_stop and doc[start].ent_type_ != "PERSON")):
+            start += 1
+        if end <= start or end - start > 7:
             return None
-        if any(not (NAME_TOKEN.match(t.text) or _joiner(t)) for t in doc[start:end]) or len(name_words(doc[start:end])) > 4:
+        if any(not t._.name_part for t in doc[start:end]) or not 1 <= len(name_words(doc[start:end])) <= 5:
             return None
         name = Span(doc, start, end, label="PERSON")
         if name.text in self.not_names or name.text in self.parties:
             return None
+        if doc[end - 1].lower_ in self.role_heads and doc[end - 1].ent_type_ != "PERSON":
+            return None  # "Regional Secretary" is a role, not a name
         if end < len(doc) and doc[end].text in {"/", "@"}:
             return None
         return name
@@ -114,11 +131,22 @@ class PeopleFinder:
             phrase = self.phrase_after(doc, name)
             if phrase is not None and self.has_head(phrase) and phrase.end < len(doc):
                 k = phrase.end + (doc[phrase.end].text == ",")
-                if k < len(doc) and doc[k].lower_ in SPEECH_AFTER - {"and", "who", "has", "had", "is", "was", "will", "would"}:
+                if k < len(doc) and doc[k].lower_ in self.speech:
                     raw.append((name, "people:name_before_apposition"))
-        # "GMB regional organiser Martin Fairclough said": the NER often calls such a name an ORG
-        raw += [(Span(doc, s + 1, e), "people:name_after_role") for _, s, e in self.after_role(doc)
-                if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}]
+        for _, s, e in self.after_role(doc):
+            if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}:
+                raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
+        for key, s, e in self.speaker(doc):
+            if doc.vocab.strings[key] == "name_after_possessive":
+                # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
+                if s - 1 in blocked:
+                    raw.append((Span(doc, s + 1, e - 1), "people:name_after_possessive"))
+                continue
+            name = Span(doc, s, e - 1)
+            # the weakest evidence: only names the NER does not call something else, with no organisation word
+            if len(name_words(name)) >= 2 and not any(t.ent_type_ not in {"", "PERSON"} or t.lower_ in self.org_words
+                                                      for t in name):
+                raw.append((name, "people:name_before_speech"))
         found: dict[tuple[int, int], Span] = {}
         for span, rule in raw:
             name = self.clean_name(span)
@@ -307,10 +335,9 @@ class PeopleFinder:
         return (with_org or found or [None])[0]
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
-        """'Swansea branch chair': a capitalised word before a lower-case role is where, not what."""
-        first = doc[tokens[0]]
-        return (len(tokens) > 1 and first.pos_ == "PROPN" and first.is_title and first.lower_ not in self.role_heads
-                and doc[tokens[1]].is_lower)
+        """'Swansea branch chair': a place named before a role is where, not what ('Shadow chancellor' stays)."""
+        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
+        return len(tokens) > 1 and tokens[0] in places
 
     def is_place(self, doc: Doc, mention: Span) -> bool:
         """'Mill Hill depot', 'Childs Hill, East Barnet and Mill Hill libraries', 'outside Leeds Civic Hall':
@@ -343,9 +370,19 @@ class PeopleFinder:
         return doc
 
 
-def _joiner(token) -> bool:
-    """A hyphen inside a double-barrelled name: no space on either side."""
-    return token.text in {"-", "‐"} and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+def name_part(token, particles) -> str | None:
+    """What a token can be in a person's name: "word" (Siân, McDonnell, O'Brien, Ó, J.), "particle" (ap, ab,
+    van, de: only inside a name), "joiner" (the hyphen of Lloyd-Evans, with no space either side), or None."""
+    text = token.text
+    if text in {"-", "‐"}:
+        doc = token.doc
+        inside = token.i > 0 and not token.whitespace_ and not doc[token.i - 1].whitespace_
+        return "joiner" if inside else None
+    if text.lower() in particles and (text.islower() or text in {"Ó", "Ní"}):
+        return "particle"
+    if NAME_WORD.match(text) and text[0].isupper() and not (text.isupper() and len(text) > 2):
+        return "word"
+    return None
 
 
 def name_words(span: Span) -> list[str]:

@@ -81,7 +81,7 @@ class StrikeFinder:
                     return status, cue
         return None, None
 
-    def strike_days(self, doc: Doc, sent: Span) -> tuple[list[dt.date], list[Span], list[Span]]:
+    def strike_days(self, doc: Doc, sent: Span, need_strike_word: bool = False) -> tuple[list[dt.date], list[Span], list[Span]]:
         days: list[dt.date] = []
         unresolved: list[Span] = []
         used: list[Span] = []
@@ -90,7 +90,8 @@ class StrikeFinder:
             if not (sent.start <= date.start < sent.end) or (ref_span is not None and date.start == ref_span.start):
                 continue
             value = date._.date_value
-            if self.nearest_event(doc, sent, date) == "other":
+            event = self.nearest_event(doc, sent, date)
+            if event == "other" or (need_strike_word and event != "strike"):
                 continue
             if value is None or value.granularity != "day" or self.reported_on(date) or self.owned_by_other_event(date):
                 continue
@@ -221,7 +222,7 @@ class StrikeFinder:
                 if not strong or not self.has_trigger(sent, self.lex["weak_triggers"]):
                     continue
                 weak = True
-            days, unresolved, used = self.strike_days(doc, sent)
+            days, unresolved, used = self.strike_days(doc, sent, need_strike_word=weak)
             if weak and not days:
                 continue
             status, cue = self.status(sent)
