@@ -1,8 +1,10 @@
-"""Whole articles written for this project (tests/articles/, NAME.txt beside its gold NAME.json in the
-format of shared/corpus/GOLD.md, annotated by hand without looking at strikex's output).
+"""Whole articles written for this project, NAME.txt beside its gold NAME.json in the format of
+shared/corpus/GOLD.md, annotated by hand without looking at strikex's output: tests/articles/ (a01-a10)
+and tests/heldout/ (h01-h10, written later as a held-out set; measured once before any rule was changed
+for them, see the README).
 
-Scored field by field as ``shared/tools/score.py`` scores, over the whole set; the floors below are the
-figures measured when the set was written, so a change that loses accuracy on real-looking text fails.
+Scored field by field as ``shared/tools/score.py`` scores, over both sets together; the floors are a
+little under the figures measured now, so a change that loses accuracy on real-looking text fails.
 """
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ from pathlib import Path
 import pytest
 from helpers import FIGURES, council_key, figures, org_matches, person_key, role_matches, strike_days, union_key
 
-ARTICLES = Path(__file__).parent / "articles"
-NAMES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
-FLOORS = {"unions": 1.0, "councils": 1.0, "people": 1.0, "roles": 0.95, "organisations": 0.85, "ballots": 0.95, "ballot_figures": 0.95,
-          "strike_dates": 1.0, "ballot_close_dates": 1.0, "reference_date": 1.0}
+SETS = [Path(__file__).parent / "articles", Path(__file__).parent / "heldout"]
+PATHS = sorted((p for folder in SETS for p in folder.glob("*.txt")), key=lambda p: p.stem)
+NAMES = [p.stem for p in PATHS]
+FLOORS = {"unions": 1.0, "councils": 0.95, "people": 0.98, "roles": 0.85, "organisations": 0.85, "ballots": 0.95,
+          "ballot_figures": 0.95, "strike_dates": 0.98, "ballot_close_dates": 0.95, "reference_date": 1.0}
 
 
 def first_figure(ballot: dict) -> tuple | None:
@@ -39,9 +42,10 @@ def scores(run):
         if fp or fn:
             misses.append(f"{name} {field}: missed {sorted(gold - pred)} extra {sorted(pred - gold)}")
 
-    for name in NAMES:
-        gold = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
-        text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    for path in PATHS:
+        name = path.stem
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
         record = run(text, date=None if gold["published_in_text"] else gold["reference_date"], source=name)
         add("unions", {union_key(u) for u in gold["unions"]}, {union_key(u["name"]) for u in record["unions"]}, name)
         add("councils", {council_key(c) for c in gold["councils"]}, {council_key(c["name"]) for c in record["councils"]}, name)
@@ -72,9 +76,9 @@ def scores(run):
     return result, misses
 
 
-def test_the_set_is_complete():
-    assert len(NAMES) >= 10
-    assert all((ARTICLES / f"{n}.json").exists() for n in NAMES)
+def test_the_sets_are_complete():
+    assert len(NAMES) >= 20
+    assert all(p.with_suffix(".json").exists() for p in PATHS)
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))

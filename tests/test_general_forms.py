@@ -265,3 +265,13 @@ def test_every_weekday_is_marked_in_the_date_record(run):
     record = run("Janitors will strike every Monday and Friday in October.", date="2023-09-14")
     [date] = [d for d in record["dates"] if d["every"]]
     assert (date["date"], date["until"], date["every"]) == ("2023-10-01", "2023-10-31", ["Monday", "Friday"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The GMB's Siân Lloyd-Evans said the union would keep talking.", {"Siân Lloyd-Evans": (None, "GMB")}),
+    ("Tam Baird-Ferguson (Unison) said staff were worn out.", {"Tam Baird-Ferguson": (None, "UNISON")}),
+    ("Elin Wyn Pritchard, NEU district secretary for Gwynedd, said teachers were ready.",
+     {"Elin Wyn Pritchard": ("district secretary", "NEU")}),
+])
+def test_organisation_without_a_role_and_place_tails(run, text, expected):
+    assert people(run(text)) == expected

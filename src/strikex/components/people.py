@@ -284,6 +284,14 @@ class PeopleFinder:
             role_tokens = role_tokens[1:]
         while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in PHRASE_END):
             role_tokens = role_tokens[:-1]
+        # "district secretary for Gwynedd", "organiser in Leeds": a place at the end is where, not what
+        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
+        while len(role_tokens) > 2 and role_tokens[-1] in places:
+            role_tokens = role_tokens[:-1]
+            while role_tokens and role_tokens[-1] in places:
+                role_tokens = role_tokens[:-1]
+            if role_tokens and doc[role_tokens[-1]].pos_ == "ADP":
+                role_tokens = role_tokens[:-1]
         if not role_tokens:
             return None, name
         role_span = Span(doc, role_tokens[0], role_tokens[-1] + 1)
@@ -332,7 +340,24 @@ class PeopleFinder:
                     found.append((role, org, phrase, rule))
                     break
         with_org = [f for f in found if f[1]]
-        return (with_org or found or [None])[0]
+        if with_org or found:
+            return (with_org or found)[0]
+        return self.organisation_only(doc, person)
+
+    def organisation_only(self, doc: Doc, person: Person):
+        """No role, but an organisation: "the GMB's Siân Lloyd-Evans", "Tam Baird-Ferguson (Unison)"."""
+        orgs = {s.end: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
+        starts = {s.start: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
+        for m in person.mentions:
+            left = self.title_start(m)
+            if left >= 2 and doc[left - 1].lower_ in {"'s", "’s"} and left - 1 in orgs:
+                org = orgs[left - 1]
+                return None, org._.canonical, Span(doc, org.start, left), "people:organisation_possessive"
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in starts:
+                org = starts[m.end + 1]
+                if org.end < len(doc) and doc[org.end].text == ")":
+                    return None, org._.canonical, org, "people:organisation_bracketed"
+        return None
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
         """'Swansea branch chair': a place named before a role is where, not what ('Shadow chancellor' stays)."""
@@ -362,7 +387,7 @@ class PeopleFinder:
             if found:
                 person.role, person.organisation, person.role_span, rule = found
                 person.rule = f"{person.rule}+{rule}"
-                if any(re.search(rf"\b{re.escape(p)}\b", person.role) for p in self.press) and person.organisation is None:
+                if person.role and person.organisation is None and any(re.search(rf"\b{re.escape(p)}\b", person.role) for p in self.press):
                     continue  # journalists and photographers are not people in the story
             kept.append(person)
         doc._.people = kept
