@@ -93,7 +93,8 @@ class DateFinder:
                 start = j - 1 if j >= 1 and doc[j - 1].text in self.words["weekdays"] else j
                 member = Span(doc, start, j + 1, label="DATE")
                 member._.rule = "dates:range_member"
-                this = "list" if conn.text == "," or (conn.lower_ == "and" and doc[start - 1].lower_ != "between") else "range"
+                between = start > 0 and doc[start - 1].lower_ == "between"
+                this = "list" if conn.text == "," or (conn.lower_ == "and" and not between) else "range"
                 if kind == "list" and this == "range":
                     break
                 kind = kind or this
