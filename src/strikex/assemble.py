@@ -13,16 +13,12 @@ from .numbers import tidy
 
 
 def mention(span: Span) -> r.Mention:
-    return trimmed(span.doc.text, span.start_char, span.end_char)
-
-
-def trimmed(text: str, start: int, end: int) -> r.Mention:
-    """The mention with surrounding white space left out (sentences carry their trailing newlines)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return r.Mention(text=text[start:end], start=start, end=end)
+    """The span's text and offsets, white space around it left out (sentences carry their trailing newlines).
+    Reads only the span's own text: ``doc.text`` is rebuilt on every access."""
+    text = span.text
+    stripped = text.strip()
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    return r.Mention(text=stripped, start=start, end=start + len(stripped))
 
 
 def date_record(span: Span) -> r.DateRecord:
@@ -66,7 +62,7 @@ def dates(doc: Doc) -> list[r.DateRecord]:
 
 
 def _evidence(spans: list[Span]) -> tuple[str, int, int]:
-    m = trimmed(spans[0].doc.text, min(s.start_char for s in spans), max(s.end_char for s in spans))
+    m = mention(Span(spans[0].doc, min(s.start for s in spans), max(s.end for s in spans)))
     return m.text, m.start, m.end
 
 

@@ -62,3 +62,12 @@ def most_named(spans: list[Span]) -> str | None:
         counts[span._.canonical] = counts.get(span._.canonical, 0) + 1
         first.setdefault(span._.canonical, span.start)
     return max(counts, key=lambda k: (counts[k], -first[k])) if counts else None
+
+
+def token_indices(doc: Doc, key: str) -> frozenset[int]:
+    """Indices of the tokens inside ``doc.spans[key]``, worked out once per Doc and span group."""
+    spans = doc.spans.get(key, [])
+    cache_key = ("strikex_token_indices", key, len(spans))
+    if cache_key not in doc.user_data:
+        doc.user_data[cache_key] = frozenset(i for s in spans for i in range(s.start, s.end))
+    return doc.user_data[cache_key]

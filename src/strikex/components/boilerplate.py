@@ -32,8 +32,9 @@ class Boilerplate:
 
     def __call__(self, doc: Doc) -> Doc:
         ranges = []
+        text = doc.text
         for rule_id, rx in self.rules:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 if m.end() > m.start():
                     ranges.append((m.start(), m.end(), rule_id))
         doc._.boilerplate = sorted(ranges)

@@ -126,11 +126,12 @@ class DateFinder:
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
+        text = doc.text  # rebuilt on every access: read it once
         for span, value in spans:
             if value.date is None or value.year is None:
                 continue
-            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-            before = doc.text[line_start:span.start_char]
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            before = text[line_start:span.start_char]
             if self.cue_rx.search(before[-60:]):
                 return span, value.date
         for span, value in spans:  # a dateline alone near the top
@@ -138,9 +139,9 @@ class DateFinder:
                 break
             if value.date is None or value.year is None:
                 continue
-            line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-            line_end = doc.text.find("\n", span.end_char)
-            line = doc.text[line_start: len(doc.text) if line_end < 0 else line_end]
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            line_end = text.find("\n", span.end_char)
+            line = text[line_start: len(text) if line_end < 0 else line_end]
             if len(line.strip()) <= len(span.text) + 25 and not re.search(r"\b(strike|ballot|said|will)\b", line, re.I):
                 return span, value.date
         return None

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import read_json
-from ._gazetteer import most_named
+from ._gazetteer import most_named, token_indices
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
 from .councils import SPANS_KEY as COUNCILS
@@ -71,8 +71,7 @@ class PeopleFinder:
         self.particles = set(lex["name_particles"])
         self.speech = set(lex["speech_verbs"])
         if not Token.has_extension("name_part"):
-            particles = self.particles
-            Token.set_extension("name_part", getter=lambda t: name_part(t, particles) or "")  # the Matcher wants a string
+            Token.set_extension("name_part", default="")  # set once per Doc in __call__; the Matcher wants a string
         word = {"_": {"name_part": "word"}}
         inner = {"_": {"name_part": {"IN": ["word", "particle", "joiner"]}}, "OP": "{0,4}"}
         name = [word, inner, word]  # "Dafydd ap Rhys", "Siân Lloyd-Evans", "Ciarán Ó Dochartaigh"
@@ -285,7 +284,7 @@ class PeopleFinder:
         while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in PHRASE_END):
             role_tokens = role_tokens[:-1]
         # "district secretary for Gwynedd", "organiser in Leeds": a place at the end is where, not what
-        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
+        places = token_indices(doc, PLACES)
         while len(role_tokens) > 2 and role_tokens[-1] in places:
             role_tokens = role_tokens[:-1]
             while role_tokens and role_tokens[-1] in places:
@@ -361,7 +360,7 @@ class PeopleFinder:
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
         """'Swansea branch chair': a place named before a role is where, not what ('Shadow chancellor' stays)."""
-        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
+        places = token_indices(doc, PLACES)
         return len(tokens) > 1 and tokens[0] in places
 
     def is_place(self, doc: Doc, mention: Span) -> bool:
@@ -376,6 +375,8 @@ class PeopleFinder:
         return i < len(doc) and doc[i].lower_ in self.place_nouns
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token._.name_part = name_part(token, self.particles) or ""
         people = self.cluster(self.candidates(doc))
         primary_union = most_named(doc.spans.get(UNIONS, []))
         primary_council = most_named(doc.spans.get(COUNCILS, []))

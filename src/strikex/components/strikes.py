@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_json
-from ._gazetteer import most_named
+from ._gazetteer import most_named, token_indices
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
 from .councils import SPANS_KEY as COUNCILS
@@ -62,7 +62,7 @@ class StrikeFinder:
         called off", "will be called off if ...") or a negation ("no dates have been set") states nothing;
         dates are masked first, so the month "May" is not the modal "may"."""
         doc = sent.doc
-        in_date = {i for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end for i in range(d.start, d.end)}
+        in_date = token_indices(doc, DATES)
         tokens = ["<date>" if t.i in in_date else t.lower_ for t in sent]
         text = " " + " ".join(tokens) + " "
         for status, cues in self.status_cues:
@@ -188,8 +188,8 @@ class StrikeFinder:
         nouns = set(self.lex["worker_nouns"])
         stop = set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()} | {"action"}
         doc = sent.doc
-        blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
-        places = {i for p in doc.spans.get(PLACES, []) for i in range(p.start, p.end)}
+        blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
+        places = token_indices(doc, PLACES)
         for tok in sent:
             if tok.lower_ not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
