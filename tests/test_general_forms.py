@@ -275,3 +275,12 @@ def test_every_weekday_is_marked_in_the_date_record(run):
 ])
 def test_organisation_without_a_role_and_place_tails(run, text, expected):
     assert people(run(text)) == expected
+
+
+def test_fact_box_ballot_period(run):
+    text = ("What: A ballot of care staff for strike action\n\nUnison wants a better offer.\n\n"
+            "When: 9 January – 20 February 2024\n\nWhere: Ballot papers go to home addresses.")
+    record = run(text)
+    assert [b["closes"] for b in record["ballots"]] == ["2024-02-20"]
+    assert [(d["date"], d["until"]) for d in record["dates"]] == [("2024-01-09", "2024-02-20")]
+    assert days(record) == []

@@ -74,7 +74,8 @@ def ballots(doc: Doc) -> list[r.Ballot]:
         out.append(r.Ballot(
             union=b.union, support_pct=tidy(b.support_pct), turnout_pct=tidy(b.turnout_pct),
             votes_cast=tidy(b.votes_cast), eligible=tidy(b.eligible),
-            closes=closes.date.isoformat() if closes and closes.date else None,
+            # a ballot period ("6 January – 16 February 2023") closes on its last day
+            closes=(closes.until or closes.date).isoformat() if closes and closes.date else None,
             closes_date=date_record(b.closes) if b.closes is not None else None,
             text=text, start=start, end=end,
         ))

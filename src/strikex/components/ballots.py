@@ -147,8 +147,19 @@ class BallotFinder:
         primary = most_named(unions)
         used: list[Span] = []
         all_figures = self.figures(doc)
+        seen: list[Span] = []
         for sent in doc.sents:
             if span_in_boilerplate(sent):
+                continue
+            seen.append(sent)
+            period = self.fact_box_close(doc, sent, seen[:-1])
+            if period is not None:
+                target = next((b for b in reversed(ballots) if b.closes is None), None)
+                if target is None:
+                    ballots.append(Ballot(closes=period, evidence=[sent], anchor=period.start, union=primary))
+                else:
+                    target.closes = period
+                    target.evidence.append(sent)
                 continue
             text = _window_text(doc, sent.start, sent.end)
             if not _has(text, self.lex["sentence_cues"]) or _has(text, self.lex["not_ballot_sentence"]):
@@ -198,6 +209,17 @@ class BallotFinder:
         doc._.ballots = drop_repeats(ballots)
         doc.spans[SPANS_KEY] = used
         return doc
+
+    def fact_box_close(self, doc: Doc, sent: Span, previous: list[Span]) -> Span | None:
+        """'What: A re-ballot will take place' ... 'When: 6 January – 16 February 2023': in a fact box, the
+        end of the period given for a ballot is its closing day."""
+        if len(sent) < 3 or sent[0].lower_ != self.lex["fact_box"]["when"] or sent[1].text != ":":
+            return None
+        what = next((p for p in reversed(previous[-6:]) if p[0].lower_ == self.lex["fact_box"]["what"]), None)
+        if what is None or not _has(_window_text(doc, what.start, what.end), self.lex["ballot_words"] + ["re-ballot"]):
+            return None
+        return next((d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
+                     and d._.date_value is not None and d._.date_value.until is not None), None)
 
     def closing_date(self, doc: Doc, sent: Span) -> Span | None:
         """The date a close cue points at ("will run until January 15", "closed on Monday (13 May)");

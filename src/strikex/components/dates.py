@@ -184,6 +184,10 @@ class DateFinder:
             if out and out[-1].end + 1 == anchor.start and self.joins(doc, out[-1]):
                 prev = out[-1]
                 pv = prev._.date_value
+                if pv.date is None and pv.month and pv.day and value.date:
+                    # "6 January – 16 February 2023": the start takes the year of the end
+                    year = value.date.year - (pv.month > value.date.month)
+                    pv = resolve(f"{pv.day} {_month_year(DateValue(month=pv.month))} {year}", None) or pv
                 if pv.date and value.date and pv.date < value.date and pv.until is None:
                     joined = Span(doc, prev.start, anchor.end, label="DATE")
                     joined._.rule = prev._.rule + "+range"
