@@ -284,3 +284,12 @@ def test_fact_box_ballot_period(run):
     assert [b["closes"] for b in record["ballots"]] == ["2024-02-20"]
     assert [(d["date"], d["until"]) for d in record["dates"]] == [("2024-01-09", "2024-02-20")]
     assert days(record) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Schools stayed shut this morning as the 48-hour strike entered its second day.", ["2023-09-19", "2023-09-20"]),
+    ("Picket lines were out again as the three-day walkout went into its second day.",
+     ["2023-09-19", "2023-09-20", "2023-09-21"]),
+])
+def test_a_strike_running_on_the_reference_date(run, text, expected):
+    assert days(run(text, date="2023-09-20")) == expected

@@ -166,6 +166,25 @@ class StrikeFinder:
             head = head.head
         return False
 
+    def running_days(self, doc: Doc, sent: Span) -> list[dt.date]:
+        """'the 48-hour action entered its second day' (said on the reference date): the strike began the day
+        before, and lasts as long as stated."""
+        ref = doc._.reference_date
+        words = [t.lower_ for t in sent]
+        if ref is None:
+            return []
+        for k in range(len(words) - 2):
+            if words[k] in {"its", "the"} and words[k + 2] == "day" and words[k + 1] in self.lex["day_ordinals"] \
+                    and k > 0 and words[k - 1] in {"entered", "enters", "entering", "into", "on"}:
+                n = self.lex["day_ordinals"][words[k + 1]]
+                text = _lower_text(sent).replace(" - ", "-")
+                length = next((v for w, v in self.lex["durations"].items() if f" {w} " in text), None)
+                if n == 0:  # "its final day"
+                    n = length or 1
+                start = ref - dt.timedelta(n - 1)
+                return [start + dt.timedelta(i) for i in range(max(n, length or n))]
+        return []
+
     def stretch(self, doc: Doc, sent: Span, date: Span, day: dt.date) -> list[dt.date]:
         """'a week-long strike starting on 4 September' → 7 days from the 4th."""
         text = _lower_text(sent).replace(" - ", "-")
@@ -223,6 +242,7 @@ class StrikeFinder:
                     continue
                 weak = True
             days, unresolved, used = self.strike_days(doc, sent, need_strike_word=weak)
+            days = days or self.running_days(doc, sent)
             if weak and not days:
                 continue
             status, cue = self.status(sent)
