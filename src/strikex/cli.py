@@ -119,7 +119,7 @@ def extract(
     from pathlib import Path
 
     from .api import extract_items, parse_date
-    from .io import ACCESS_ERRORS, expand_paths, read_article
+    from .io import expand_paths, read_article
     from .pipeline import ModelNotFound
 
     try:
@@ -136,7 +136,7 @@ def extract(
     articles = (read_article(path, source) for source, path in sources)
     if single:
         article = next(articles)
-        if article.error and article.error.endswith(ACCESS_ERRORS):
+        if article.unreadable:
             _fail(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
         articles = iter([article])
     items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)

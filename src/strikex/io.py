@@ -19,10 +19,6 @@ BINARY_MAGIC = {
 }
 
 
-# how read_article's error messages end when the file could not be read at all
-ACCESS_ERRORS = ("no such file", "is a directory", "permission denied")
-
-
 @dataclass
 class Article:
     """One input: its text, or the reason there is none."""
@@ -30,6 +26,7 @@ class Article:
     source: str
     text: str | None = None
     error: str | None = None
+    unreadable: bool = False   # the file could not be read at all (missing, a folder, no permission)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -62,13 +59,13 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None)
     try:
         data = (stdin or sys.stdin.buffer).read() if path is None else path.read_bytes()
     except FileNotFoundError:
-        return Article(source, error=f"{source}: no such file")
+        return Article(source, error=f"{source}: no such file", unreadable=True)
     except IsADirectoryError:
-        return Article(source, error=f"{source}: is a directory")
+        return Article(source, error=f"{source}: is a directory", unreadable=True)
     except PermissionError:
-        return Article(source, error=f"{source}: permission denied")
+        return Article(source, error=f"{source}: permission denied", unreadable=True)
     except OSError as exc:
-        return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})")
+        return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True)
     try:
         text, warnings = decode(data, source)
     except InputError as exc:
