@@ -293,3 +293,33 @@ def test_fact_box_ballot_period(run):
 ])
 def test_a_strike_running_on_the_reference_date(run, text, expected):
     assert days(run(text, date="2023-09-20")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GMB said seventy-four per cent of members who voted backed strikes, on a turnout of fifty-two per cent.",
+     [{"support_pct": 74, "turnout_pct": 52, "votes_cast": None, "eligible": None}]),
+    ("The NASUWT said 23 of its members voted, all in favour of action.",
+     [{"support_pct": 100, "turnout_pct": None, "votes_cast": 23, "eligible": None}]),
+])
+def test_worded_and_unanimous_results(run, text, expected):
+    assert ballots(run(text, date="2024-03-01")) == expected
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("DUNDEE, 4 April 2024 — Refuse workers will strike next Monday.", "2024-04-04"),
+    ("Bin strike talks fail\n\n09:30, 12 SEP 2024\n\nUnite members will strike next week.", "2024-09-12"),
+])
+def test_more_publication_date_forms(run, text, reference):
+    record = run(text)
+    assert record["reference_date"] == reference
+    assert reference not in days(record)
+
+
+def test_month_first_range(run):
+    assert days(run("Unite warned that strikes would run from October 7 to 9.", date="2024-08-28")) == [
+        "2024-10-07", "2024-10-08", "2024-10-09"]
+
+
+def test_a_describing_word_before_a_name(run):
+    record = run("Tenant Lorraine Bell, 62, said she had waited months for repairs.")
+    assert people(record) == {"Lorraine Bell": ("tenant", None)}

@@ -67,7 +67,14 @@ class BallotFinder:
         label = span.label_
         tokens = [t.text for t in span]
         if label == "PERCENT":
-            return to_number(tokens[0].rstrip("%"))
+            words = []
+            for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent"
+                if t.lower() in {"%", "per", "percent", "pc", "pct", "cent"}:
+                    break
+                words.append(t.rstrip("%"))
+            return to_number("".join(words) if len(words) == 3 and words[1] == "-" else " ".join(words))
+        if label == "ALL":
+            return 100.0
         if label == "RATIO":
             a, b = to_number(tokens[0]), to_number(tokens[-1])
             return 100 * a / b if a is not None and b and a <= b else None
@@ -120,6 +127,10 @@ class BallotFinder:
             if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
                 return "votes_cast"
             return None
+        if fig.label_ == "ALL":
+            # "19 of its members voted, all in favour", "voted unanimously for action"
+            return "support_pct" if _has(window(fig.start, fig.end + 3), ["all in favour", "all in favor", "unanimously",
+                                                                         "unanimous"]) else None
         if fig.label_ in {"RATIO", "FRACTION"} and not _has(window(fig.end, fig.end + 4), lex["member_words"]):
             return None  # "a third of the departments" is not a share of the vote
         if _has(after, lex["not_ballot_after"]) or _has(window(fig.start - 2, fig.start), lex["not_ballot_before"]) \

@@ -22,12 +22,16 @@ from ..resources import read_json, read_jsonl
 from .boilerplate import in_boilerplate
 
 SPANS_KEY = "strikex_dates"
+# "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
 FUTURE_WORDS = {"will", "'ll", "shall", "plan", "plans", "planned", "set", "due", "going", "next", "coming", "scheduled"}
 
 
 def expand_pattern(pattern, words):
     text = json.dumps(pattern)
-    text = text.replace('"$MONTH"', json.dumps(words["months"])).replace('"$WEEKDAY"', json.dumps(words["weekdays"]))
+    months = words["months"] + [m.upper() for m in words["months"]]  # "28 AUG 2024"
+    weekdays = words["weekdays"] + [w.upper() for w in words["weekdays"]]
+    text = text.replace('"$MONTH"', json.dumps(months)).replace('"$WEEKDAY"', json.dumps(weekdays))
     for key in ("DAY", "YEAR", "DAYRANGE"):
         text = text.replace(f'"${key}"', json.dumps(words[f"{key.lower()}_regex"]))
     return json.loads(text)
@@ -105,6 +109,25 @@ class DateFinder:
             groups.append((anchor, members))
         return groups
 
+    def month_first_range(self, doc: Doc, anchor: Span, value: DateValue, ref) -> Span | None:
+        """'from October 7 to 11': a day after a month-first date and a connector ends a range."""
+        i = anchor.end
+        if not (value.date and value.until is None and i + 1 < len(doc) and doc[i].lower_ in self.connectors - {"and"}
+                and self.is_bare_day(doc[i + 1]) and anchor[0].text in self.words["months"] + [m.upper() for m in self.words["months"]]):
+            return None
+        last = int(re.match(r"\d+", doc[i + 1].text).group())
+        try:
+            until = value.date.replace(day=last)
+        except ValueError:
+            return None
+        if until <= value.date:
+            return None
+        joined = Span(doc, anchor.start, i + 2, label="DATE")
+        joined._.rule = anchor._.rule + "+range"
+        joined._.date_value = DateValue(date=value.date, year=value.year, month=value.month, day=value.day,
+                                        weekday=value.weekday, until=until)
+        return joined
+
     def joins(self, doc: Doc, prev: Span) -> bool:
         """Whether the token after ``prev`` joins it to the next date as a range."""
         conn = doc[prev.end].lower_
@@ -132,7 +155,7 @@ class DateFinder:
                 continue
             line_start = text.rfind("\n", 0, span.start_char) + 1
             before = text[line_start:span.start_char]
-            if self.cue_rx.search(before[-60:]):
+            if self.cue_rx.search(before[-60:]) or DATELINE.match(before):
                 return span, value.date
         for span, value in spans:  # a dateline alone near the top
             if span.start_char > 400:
@@ -169,6 +192,10 @@ class DateFinder:
             if value is None:
                 continue
             anchor._.date_value = value
+            joined = self.month_first_range(doc, anchor, value, ref)
+            if joined is not None:
+                out.append(joined)
+                continue
             if members and value.month:
                 joined = self.range_span(doc, members, anchor, value, ref) if members[-1][1] == "range" else None
                 if joined is not None:
