@@ -323,3 +323,13 @@ def test_month_first_range(run):
 def test_a_describing_word_before_a_name(run):
     record = run("Tenant Lorraine Bell, 62, said she had waited months for repairs.")
     assert people(record) == {"Lorraine Bell": ("tenant", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The GMB said 186 of its 240 members took part, with 87% backing strikes.",
+     [{"support_pct": 87, "turnout_pct": None, "votes_cast": 186, "eligible": 240}]),
+    ("Unison said 92 per cent backed strikes, with 64 of the 81 members balloted taking part.",
+     [{"support_pct": 92, "turnout_pct": None, "votes_cast": 64, "eligible": 81}]),
+])
+def test_votes_out_of_an_electorate(run, text, expected):
+    assert ballots(run(text, date="2024-03-01")) == expected

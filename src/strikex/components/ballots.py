@@ -75,6 +75,9 @@ class BallotFinder:
             return to_number("".join(words) if len(words) == 3 and words[1] == "-" else " ".join(words))
         if label == "ALL":
             return 100.0
+        if label == "PART_OF":  # "186 of its 240 members took part": (part, whole)
+            a, b = to_number(tokens[0]), to_number(tokens[-1])
+            return (a, b) if a is not None and b and a <= b else None
         if label == "RATIO":
             a, b = to_number(tokens[0]), to_number(tokens[-1])
             return 100 * a / b if a is not None and b and a <= b else None
@@ -127,6 +130,9 @@ class BallotFinder:
             if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):
                 return "votes_cast"
             return None
+        if fig.label_ == "PART_OF":
+            # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
+            return "votes_of_eligible" if _has(clause, ["took part", "taking part", "voted", "returned", "cast"]) else None
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
             return "support_pct" if _has(window(fig.start, fig.end + 3), ["all in favour", "all in favor", "unanimously",
@@ -137,7 +143,14 @@ class BallotFinder:
                 or _has(window(fig.start - 4, fig.start), ["inflation of", "rate of", "rise of", "cut of", "cuts of"]) \
                 or _has(window(fig.start - 5, fig.start), lex["threshold_before"]):
             return None  # "the 50% threshold", "has to be over 50%", "a 5% pay offer", "inflation of 3.3 per cent"
-        near_turnout = _has(window(fig.start - 5, fig.end + 2), lex["turnout_cues"])
+        # a cue belongs to the nearest figure: look back no further than the figure before this one, and not
+        # at all past a count ("186 of its 240 members took part, with 87% backing strikes")
+        before_figs = [f for f in figures if f.end <= fig.start]
+        floor = max([f.end for f in before_figs] + [fig.start - 5])
+        if before_figs and before_figs[-1].label_ in {"COUNT", "PART_OF"} and fig.start - before_figs[-1].end <= 10:
+            floor = fig.start
+        near_turnout = _has(window(floor, fig.end + 2), lex["turnout_cues"]) \
+            or _has(window(fig.start - 5, fig.end + 2), ["turnout", "turn-out"])  # the word itself is never the count's
         if near_turnout:
             # "backed by 79% on a 52% turnout": the share right before "on a ... turnout" is support
             if _has(window(fig.end, fig.end + 4), ["on a", "with a"]) and not _has(after, lex["turnout_cues"]):
@@ -180,7 +193,10 @@ class BallotFinder:
             for fig in in_sent:
                 kind = self.classify(doc, fig, in_sent)
                 value = self.value(fig)
-                if kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
+                if kind == "votes_of_eligible" and value is not None:
+                    found.append(("votes_cast", value[0], fig))
+                    found.append(("eligible", value[1], fig))
+                elif kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
                     found.append((kind, value, fig))
             closes = self.closing_date(doc, sent) if _has(text, self.lex["ballot_words"]) else None
             new: list[Ballot] = []
