@@ -89,11 +89,6 @@ def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.t
             yield raw, path
 
 
-def iter_articles(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[Article]:
-    for source, path in expand_paths(paths, recursive, glob):
-        yield read_article(path, source)
-
-
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
 

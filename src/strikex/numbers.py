@@ -9,7 +9,7 @@ WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
 }
-SCALES = {"thousand": 1_000, "million": 1_000_000, "k": 1_000, "m": 1_000_000}
+SCALES = {"thousand": 1_000, "million": 1_000_000}  # "1.2 million members"
 
 
 def to_number(text: str) -> float | None:

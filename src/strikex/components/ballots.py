@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datenorm import DateValue
-from ..numbers import to_number
+from ..numbers import SCALES, to_number
 from ..resources import read_json, read_jsonl
 from ._gazetteer import most_named
 from .boilerplate import span_in_boilerplate
@@ -86,7 +86,7 @@ class BallotFinder:
         if label == "COUNT":
             n = to_number(tokens[0])
             if n is not None and len(tokens) > 1:
-                n *= {"thousand": 1_000, "million": 1_000_000}[tokens[1].lower()]
+                n *= SCALES[tokens[1].lower()]
             return n
         return None
 

@@ -56,6 +56,12 @@ class StrikeFinder:
         self.lex = read_json(lexicon)
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
         self.status_cues = [(status, sorted(cues, key=len, reverse=True)) for status, cues in self.lex["status_cues"]]
+        self.strike_words = set(self.lex["strike_words"])
+        self.other_events = set(self.lex["not_strike_dates_after"])
+        self.determiners = set(self.lex["referring_determiners"])
+        self.worker_nouns = set(self.lex["worker_nouns"])
+        self.not_worker_words = (set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()}
+                                 | {"action"})
 
     def status(self, sent: Span) -> tuple[str | None, str | None]:
         """The furthest-along status a cue in the sentence states. A cue under a condition ("unless the union
@@ -107,8 +113,8 @@ class StrikeFinder:
 
     def refers_back(self, sent: Span) -> bool:
         """'the strike will go ahead', 'this action': a mention that points at a strike already named."""
-        dets = set(self.lex["referring_determiners"])
-        words = set(self.lex["strike_words"]) - {"out", "tools"}
+        dets = self.determiners
+        words = self.strike_words - {"out", "tools"}
         for tok in sent:
             if tok.lower_ in words and tok.pos_ in {"NOUN", "PROPN"}:
                 left = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 3): tok.i]]
@@ -132,8 +138,7 @@ class StrikeFinder:
     def nearest_event(self, doc: Doc, sent: Span, date: Span) -> str | None:
         """What the date is attached to, read leftwards: "strike" ("voted to strike on Monday"), "other" ("a
         deadline of 4pm yesterday", "not due to resume until Monday 11 September"), or None."""
-        strike_words = set(self.lex["strike_words"])
-        other = set(self.lex["not_strike_dates_after"])
+        strike_words, other = self.strike_words, self.other_events
         for i in range(date.start - 1, sent.start - 1, -1):
             word = doc[i].lower_
             if word in strike_words:
@@ -204,8 +209,7 @@ class StrikeFinder:
     def workers(self, sent: Span) -> Span | None:
         """The first group of workers named with a modifier ("social workers", "bin crews", "school support
         staff"): the worker noun and the describing words right before it."""
-        nouns = set(self.lex["worker_nouns"])
-        stop = set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()} | {"action"}
+        nouns, stop = self.worker_nouns, self.not_worker_words
         doc = sent.doc
         blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
         places = token_indices(doc, PLACES)
