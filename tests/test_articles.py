@@ -17,7 +17,7 @@ from conftest import SEEDS, TESTS
 SETS = [SEEDS] + [TESTS / name for name in ("articles", "heldout", "unseen", "fresh")]
 TARGETS = {"unions": 0.97, "councils": 0.93, "people": 0.92, "role": 0.85, "organisation": 0.85, "ballots": 0.9,
            "ballot_figures": 0.95, "strike_dates": 0.85, "ballot_close_dates": 0.85, "reference_date": 0.95}
-FLOORS = {"unions": 1.0, "councils": 0.95, "people": 0.98, "role": 0.88, "organisation": 0.85, "ballots": 0.95,
+FLOORS = {"unions": 1.0, "councils": 0.96, "people": 0.99, "role": 0.9, "organisation": 0.88, "ballots": 0.95,
           "ballot_figures": 0.97, "strike_dates": 0.98, "ballot_close_dates": 0.95, "reference_date": 1.0}
 
 

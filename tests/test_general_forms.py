@@ -333,3 +333,48 @@ def test_a_describing_word_before_a_name(run):
 ])
 def test_votes_out_of_an_electorate(run, text, expected):
     assert ballots(run(text, date="2024-03-01")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cue right after a count is its own: "402 voted" are votes cast even after "balloted"
+    ("The union said that of the 730 members it balloted, 511 voted, and nearly nine in ten backed action.",
+     [{"support_pct": 90, "turnout_pct": None, "votes_cast": 511, "eligible": 730}]),
+    # "N of them voted for" are yes votes, which give the share voting yes
+    ("Of the 200 porters balloted, 150 returned their papers, and 120 of them voted for a walkout.",
+     [{"support_pct": 80, "turnout_pct": None, "votes_cast": 150, "eligible": 200}]),
+])
+def test_counts_after_an_electorate(run, text, expected):
+    assert ballots(run("Unison members at Leeds City Council have voted on strikes. " + text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cleaners employed by North and South Ayrshire councils will strike.", {"north ayrshire", "south ayrshire"}),
+    ("Staff at East and West Sussex county councils were balloted.", {"east sussex", "west sussex"}),
+])
+def test_councils_sharing_a_place_word(run, text, expected):
+    from helpers import council_keys
+
+    assert council_keys(run(text)) == expected
+
+
+def test_the_main_council_counts_bare_mentions_of_its_place(run):
+    text = ("Care workers in Wandsworth are to strike. Wandsworth carers say staff leave for jobs in Lambeth. "
+            "One carer moved to Lambeth Council last month. Wandsworth Council said it was disappointed. "
+            "Cllr Rosa Field, the cabinet member for adult care, said talks would go on.")
+    assert people(run(text))["Rosa Field"] == ("cabinet member for adult care", "Wandsworth Council")
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Cllr Ian Moss, Leeds's deputy leader, said the offer was final.", "Ian Moss", ("deputy leader", "Leeds City Council")),
+    ("Ann Lee, who chairs the Friends of Hove Library, said volunteers were not the answer.", "Ann Lee",
+     ("chair", "Friends of Hove Library")),
+    ("Tom Bell, who chairs the branch, said members were angry.", "Tom Bell", ("chair", "UNISON")),
+    ("Ann Ray, who has worked as a school cook for the council since 2009, backed the strike.", "Ann Ray",
+     ("school cook", "Leeds City Council")),
+    ("Jo Fry, who works as a librarian at Leeds Central Library, agreed.", "Jo Fry", ("librarian", "Leeds Central Library")),
+    ("The council's director of children's services, Paul Abel, wrote to parents.", "Paul Abel",
+     ("director of children's services", "Leeds City Council")),
+])
+def test_roles_in_possessives_and_relative_clauses(run, text, name, expected):
+    record = run("Unison members at Leeds City Council will strike next month. " + text)
+    assert people(record)[name] == expected

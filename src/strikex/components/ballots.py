@@ -123,8 +123,12 @@ class BallotFinder:
             return "no_votes" if fig.label_ == "COUNT" else None  # "70,088 (48.4%) voting against"
         if fig.label_ == "COUNT":
             after5 = window(fig.end, fig.end + 5)
-            if _has(window(fig.end, fig.end + 3), lex["yes_count_cues"]) and not _has(after5, ["who voted", "who took part"]):
+            # "226 of them voted for strike action": the share of those just counted who voted yes
+            skip = 2 if _has(window(fig.end, fig.end + 2), ["of them", "of those", "of these"]) else 0
+            if _has(window(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not _has(after5, ["who voted", "who took part"]):
                 return "yes_votes"  # "Of the 79 members who voted, 68 backed strike action"
+            if _has(window(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
+                return "votes_cast"  # "of the 560 balloted, 402 voted": the cue right after a count is its own
             if _has(after5, lex["eligible_cues"]) or _has(before, lex["eligible_before"]):
                 return "eligible"
             if _has(after5, lex["votes_cast_cues"]) or _has(before, ["of the", "of"]) and _has(after5, ["who voted", "voting", "who took part"]):

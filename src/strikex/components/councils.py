@@ -13,12 +13,20 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import read_json, read_jsonl
-from ._gazetteer import keep_spans, named_span, phrase_matcher
+from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher
 
 SPANS_KEY = "strikex_councils"
 PLACES_KEY = "strikex_places"
 FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
               "islands", "unitary", "authority", "'s", "’s"}
+
+
+def main_council(doc: Doc) -> str | None:
+    """The article's main council: the one named most, counting the bare mentions of its place ("social
+    workers in Hammersmith and Fulham") once it has been named as a council."""
+    councils = list(doc.spans.get(SPANS_KEY, []))
+    named = {s._.canonical for s in councils}
+    return most_named(councils + [p for p in doc.spans.get(PLACES_KEY, []) if p._.canonical in named])
 
 
 def name_phrases(entries):
@@ -34,6 +42,7 @@ class CouncilFinder:
         self.entries = {e["id"]: e for e in entries}
         self.names = phrase_matcher(nlp, "LOWER", name_phrases(entries))
         self.places = phrase_matcher(nlp, "LOWER", ((e["id"], p) for e in entries for p in e["places"]))
+        self.place_ids = {p.lower(): e["id"] for e in entries for p in e["places"]}
         # each form as the words before and after the place: "london borough of {place}" -> (london borough of, )
         self.forms = []
         for form in read_json(forms)["forms"]:
@@ -60,7 +69,8 @@ class CouncilFinder:
             if extent:
                 found.append((key, *extent))
             if doc[start].is_title or doc[start].is_upper:
-                places.append(Span(doc, start, end, label="PLACE"))
+                entry = self.entries[doc.vocab.strings[key]]
+                places.append(named_span(doc, start, end, "PLACE", entry["name"], f"councils.jsonl:{entry['id']}+place"))
         # places named alone ("in Bradford", "Glasgow bin workers") are not councils, but other rules ask
         doc.spans[PLACES_KEY] = filter_spans(places)
         spans = []
@@ -88,6 +98,8 @@ class CouncilFinder:
             if tok.lower_ != "councils":
                 continue
             j, members = tok.i, []
+            while j > 0 and doc[j - 1].lower_ in {"county", "borough", "city", "district"}:
+                j -= 1  # "East and West Sussex county councils"
             while j in ends:
                 start, entry_id = ends[j]
                 members.append((start, j, entry_id))
@@ -98,12 +110,23 @@ class CouncilFinder:
                         j -= 1
                 else:
                     break
+            members += self.shared_place(doc, members[-1]) if members else []
             if len(members) < 2:
                 continue
             for start, end, entry_id in members:
                 found.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"],
                                         f"councils.jsonl:{entry_id}+coordinated"))
         return found
+
+    def shared_place(self, doc: Doc, first: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+        """'North and South Lanarkshire councils': a word before "and" that takes the place's first word's
+        position ("North Lanarkshire") names a council of its own."""
+        start, end, _ = first
+        if start < 2 or end - start < 2 or doc[start - 1].lower_ not in {"and", "&"} or not doc[start - 2].is_title:
+            return []
+        name = " ".join([doc[start - 2].lower_] + [t.lower_ for t in doc[start + 1:end]])
+        entry_id = self.place_ids.get(name)
+        return [(start - 2, start - 1, entry_id)] if entry_id else []
 
 
 @Language.factory(

@@ -21,6 +21,7 @@ from ..resources import read_json
 from ._gazetteer import most_named, token_indices
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
+from .councils import main_council
 from .councils import SPANS_KEY as COUNCILS
 from .unions import SPANS_KEY as UNIONS
 
@@ -70,6 +71,7 @@ class PeopleFinder:
         self.org_words = set(lex["org_words"])
         self.particles = set(lex["name_particles"])
         self.speech = set(lex["speech_verbs"])
+        self.role_verbs = lex["role_verbs"]
         if not Token.has_extension("name_part"):
             Token.set_extension("name_part", default="")  # set once per Doc in __call__; the Matcher wants a string
         word = {"_": {"name_part": "word"}}
@@ -241,6 +243,11 @@ class PeopleFinder:
             for s in doc.spans.get(key, []):
                 if phrase.start <= s.start and s.end <= phrase.end:
                     return s._.canonical, s.start, s.end
+        # "Glasgow's city treasurer": a place's possessive stands for its council, once that council is named
+        councils = {s._.canonical for s in doc.spans.get(COUNCILS, [])}
+        for s in doc.spans.get(PLACES, []):
+            if phrase.start <= s.start and s.end < phrase.end and doc[s.end].lower_ in {"'s", "’s"} and s._.canonical in councils:
+                return s._.canonical, s.start, s.end
         text = phrase.text
         for party in sorted(self.parties, key=len, reverse=True):
             m = re.search(rf"\b{re.escape(party)}\b", text)
@@ -256,7 +263,7 @@ class PeopleFinder:
                 return primary_union, tok.i, tok.i + 1
         return None
 
-    def split_role(self, phrase: Span, primary_union, primary_council):
+    def split_role(self, phrase: Span, primary_union, primary_council, trusted: bool = False):
         """(role, organisation) of a role phrase: the organisation named in it is taken out of the role."""
         doc = phrase.doc
         org = self.org_in(phrase, primary_union, primary_council)
@@ -294,12 +301,14 @@ class PeopleFinder:
         if not role_tokens:
             return None, name
         role_span = Span(doc, role_tokens[0], role_tokens[-1] + 1)
-        if not self.has_head(role_span):
+        if not trusted and not self.has_head(role_span):
             return None, name
         words = [doc[i].lower_ for i in role_tokens]
         if doc[role_tokens[-1]].tag_ == "NNS" and _singular(words[-1]) in self.role_heads:
             words[-1] = _singular(words[-1])  # "joint general secretaries" said of two people
-        role = " ".join(words)
+        # as written, but lower case: "director of children's services", not "children 's"
+        role = "".join(w + (doc[i].whitespace_ or (" " if k + 1 < len(role_tokens) and role_tokens[k + 1] != i + 1 else ""))
+                       for k, (i, w) in enumerate(zip(role_tokens, words))).strip()
         # "in Kirklees"-style place tails are not part of the role
         role = re.sub(r"\s+(?:in|at)\s+[a-z][\w\s'-]*$", "", role) if org is None and " in " in role else role
         if name is None:
@@ -331,6 +340,10 @@ class PeopleFinder:
         """The first role found for any mention; one that names its organisation wins over one that does not."""
         found = []
         for mention in person.mentions:
+            relative = self.relative_role(doc, mention, primary_union, primary_council)
+            if relative:
+                found.append(relative)
+                continue
             for phrase, rule in self.role_phrases(doc, mention):
                 if not self.has_head(phrase):
                     continue
@@ -342,6 +355,53 @@ class PeopleFinder:
         if with_org or found:
             return (with_org or found)[0]
         return self.organisation_only(doc, person)
+
+    def relative_role(self, doc: Doc, mention: Span, primary_union, primary_council):
+        """A role in a relative clause: "Ann Lee, who chairs the Friends of Hove Library," (a verb that names
+        a role) and "Joe Bell, who has worked as a care assistant for the council for ten years,"."""
+        i = mention.end
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+            return None
+        j = i + 2
+        while j < len(doc) and doc[j].lower_ in {"has", "had", "have", "is", "was", "been", "also", "now", "currently"}:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].pos_ not in {"VERB", "AUX"}:
+            return None
+        end = j + 1
+        while end < len(doc) and end - j < 14 and doc[end].text not in PHRASE_END and doc[end].lower_ not in {"since", "until", "when"} \
+                and not (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].like_num):
+            end += 1
+        obj = Span(doc, j + 1, end)
+        lemma = doc[j].lemma_.lower()
+        if lemma in self.role_verbs and len(obj):
+            org = self.org_in(obj, primary_union, primary_council)
+            name = org[0] if org else self.proper_name(obj)
+            return (self.role_verbs[lemma], name, Span(doc, j, end), "people:role_verb") if name else None
+        if lemma in {"work", "serve"} and doc[j + 1].lower_ == "as" and len(obj) > 1:
+            phrase = Span(doc, j + 2, end)
+            role, org = self.split_role(phrase, primary_union, primary_council, trusted=True)
+            cut = next((t.i for t in phrase if t.lower_ in {"for", "at", "with"}), None)
+            if org is None and cut is not None and self.proper_name(Span(doc, cut + 1, end)):
+                # "as a librarian at Hove Central Library": an organisation that is neither union nor council
+                org = self.proper_name(Span(doc, cut + 1, end))
+                role = self.split_role(Span(doc, phrase.start, cut), primary_union, primary_council, trusted=True)[0]
+            return (role, org, phrase, "people:works_as") if role else None
+        return None
+
+    @staticmethod
+    def proper_name(phrase: Span) -> str | None:
+        """'the Friends of Hove Library and its volunteers' -> 'Friends of Hove Library'."""
+        tokens = list(phrase)
+        while tokens and tokens[0].pos_ == "DET":
+            tokens = tokens[1:]
+        kept = []
+        for t in tokens:
+            if not (t.is_title or t.is_upper or (kept and t.lower_ in {"of", "and", "&", "for", "the"})):
+                break
+            kept.append(t)
+        while kept and not (kept[-1].is_title or kept[-1].is_upper):
+            kept.pop()
+        return phrase.doc[kept[0].i:kept[-1].i + 1].text if kept else None
 
     def organisation_only(self, doc: Doc, person: Person):
         """No role, but an organisation: "the GMB's Siân Lloyd-Evans", "Tam Baird-Ferguson (Unison)"."""
@@ -379,7 +439,7 @@ class PeopleFinder:
             token._.name_part = name_part(token, self.particles) or ""
         people = self.cluster(self.candidates(doc))
         primary_union = most_named(doc.spans.get(UNIONS, []))
-        primary_council = most_named(doc.spans.get(COUNCILS, []))
+        primary_council = main_council(doc)
         kept = []
         for person in people:
             if any(self.is_place(doc, m) for m in person.mentions):

@@ -21,6 +21,7 @@ from ..resources import read_json
 from ._gazetteer import most_named, token_indices
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
+from .councils import main_council
 from .councils import SPANS_KEY as COUNCILS
 from .dates import SPANS_KEY as DATES
 from .unions import SPANS_KEY as UNIONS
@@ -233,7 +234,7 @@ class StrikeFinder:
         unions = list(doc.spans.get(UNIONS, []))
         councils = list(doc.spans.get(COUNCILS, []))
         primary_union = most_named(unions)
-        primary_council = most_named(councils)
+        primary_council = main_council(doc)
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
