@@ -25,11 +25,15 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def run(nlp):
-    """run(text, date=None, source=None) -> record dict, through the public ``strikex.extract``."""
+    """run(text, date=None, source=None, triage=False) -> record dict, through the public ``strikex.extract``.
+
+    The triage gate is off by default here: most tests show one extractor on one sentence of our own,
+    which need not read like a dispute report. Whole articles (seeds, gold sets, the CLI) go through the
+    gate, and tests/test_triage.py tests the gate itself."""
     import strikex
 
-    def _run(text: str, date: str | None = None, source: str | None = None) -> dict:
-        return strikex.extract(text, reference_date=date, source=source)
+    def _run(text: str, date: str | None = None, source: str | None = None, triage: bool = False) -> dict:
+        return strikex.extract(text, reference_date=date, source=source, triage=triage)
 
     return _run
 

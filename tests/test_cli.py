@@ -194,7 +194,7 @@ def test_binary_files_in_a_folder_become_error_records(cli, folder):
     nul, pdf = records[2], records[3]
     for bad in (nul, pdf):
         assert set(bad) == {"schema_version", "source", "error"}
-        assert bad["schema_version"] == "1.0"
+        assert bad["schema_version"] == "1.1"
     assert "NUL" in nul["error"]
     assert "PDF" in pdf["error"]
     # the others are processed as usual

@@ -84,7 +84,7 @@ def test_texts_without_a_dispute_give_empty_lists(records, name):
     record = records[(name, None)]
     assert {k: record[k] for k in ("unions", "councils", "people", "ballots", "strikes", "warnings")} == {
         "unions": [], "councils": [], "people": [], "ballots": [], "strikes": [], "warnings": []}
-    assert record["schema_version"] == "1.0"
+    assert record["schema_version"] == "1.1"
     assert record["source"] == name
 
 
@@ -92,7 +92,7 @@ def test_texts_without_a_dispute_give_empty_lists(records, name):
                                              (None, "no such file"), ("-", "cannot read")])
 def test_error_records_validate(validator, source, message):
     record = error_record(source, message)
-    assert record == {"schema_version": "1.0", "source": source, "error": message}
+    assert record == {"schema_version": "1.1", "source": source, "error": message}
     assert errors(validator, record) == []
 
 
@@ -109,8 +109,8 @@ def test_schema_rejects_what_it_should(validator, records):
     bad_status["strikes"][0]["status"] = "maybe"
     bad_pct = copy.deepcopy(good)
     bad_pct["ballots"][0]["support_pct"] = 179
-    for instance in (missing, extra, bad_date, bad_status, bad_pct, {"schema_version": "1.0", "source": "x"},
-                     {"schema_version": "1.0", "source": "x", "error": ""}):
+    for instance in (missing, extra, bad_date, bad_status, bad_pct, {"schema_version": "1.1", "source": "x"},
+                     {"schema_version": "1.1", "source": "x", "error": ""}):
         assert errors(validator, instance) != []
 
 

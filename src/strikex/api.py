@@ -34,24 +34,36 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 
 def extract(text: str, reference_date: str | dt.date | None = None, source: str | None = None,
-            model: str = DEFAULT_MODEL) -> dict[str, Any]:
-    """Extract one article. ``reference_date`` is used only when the text states no publication date."""
-    return next(extract_many([text], reference_date=reference_date, sources=[source], model=model))
+            model: str = DEFAULT_MODEL, triage: bool = True) -> dict[str, Any]:
+    """Extract one article. ``reference_date`` is used only when the text states no publication date.
+    With ``triage`` (the default) an article with no dispute vocabulary gives ``relevant: false`` and
+    empty lists, without running the statistical pipeline."""
+    return next(extract_many([text], reference_date=reference_date, sources=[source], model=model, triage=triage))
 
 
 def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = None,
                  sources: Iterable[str | None] | None = None, model: str = DEFAULT_MODEL,
-                 batch_size: int = 16) -> Iterator[dict[str, Any]]:
-    """Extract many articles, streaming records in input order (the pipeline is loaded once per process)."""
+                 batch_size: int = 16, triage: bool = True, workers: int = 1) -> Iterator[dict[str, Any]]:
+    """Extract many articles, streaming records in input order (the pipeline is loaded once per process).
+
+    This is also the entry point for one partition of a distributed run (Dask ``map_partitions``, Spark
+    ``mapPartitions``): each worker process loads the pipeline once, on its first partition."""
     ref = parse_date(reference_date)
     sources = iter(sources) if sources is not None else None
     items = ((t, ref, next(sources, None) if sources else None) for t in texts)
-    yield from extract_items(items, model=model, batch_size=batch_size)
+    yield from extract_items(items, model=model, batch_size=batch_size, triage=triage, workers=workers)
 
 
-def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[dict[str, Any]]:
+def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16, triage: bool = True,
+                  workers: int = 1) -> Iterator[dict[str, Any]]:
     """One record per item, in input order. An item is ``(text, reference_date, source[, warnings[, error]])``;
-    an item with an error, or a text too long for the pipeline, gives an error record in its place."""
+    an item with an error, or a text too long for the pipeline, gives an error record in its place.
+    ``workers`` > 1 runs that many processes, each with its own pipeline (see ``parallel.py``)."""
+    if workers > 1:
+        from .parallel import extract_parallel
+
+        yield from extract_parallel(items, model=model, batch_size=batch_size, triage=triage, workers=workers)
+        return
     from collections import deque
 
     from .assemble import to_record
@@ -73,7 +85,7 @@ def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size:
             if error is None:
                 yield (text, ref, source, warnings)
 
-    for doc in run(nlp, accepted(), batch_size=batch_size):
+    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage):
         while pending[0][1] is not None:
             yield error_record(*pending.popleft())
         pending.popleft()

@@ -100,11 +100,22 @@ def strikes(doc: Doc) -> list[r.Strike]:
 
 
 def to_record(doc: Doc) -> r.Record:
+    verdict = doc._.triage
+    if verdict is not None and not verdict.relevant:
+        return skipped_record(doc)
     ref = doc._.reference_date
     return r.Record(
-        source=doc._.source,
+        source=doc._.source, relevant=True, triage=verdict.reason if verdict else None,
         reference_date=ref.isoformat() if ref else None,
         reference_date_source=doc._.reference_date_source if ref else None,
         unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
         ballots=ballots(doc), strikes=strikes(doc), warnings=list(doc._.warnings or []),
     )
+
+
+def skipped_record(doc: Doc) -> r.Record:
+    """An article the triage gate turned away: no extraction, the caller's reference date if any."""
+    given = doc._.given_date
+    return r.Record(source=doc._.source, relevant=False, triage=doc._.triage.reason,
+                    reference_date=given.isoformat() if given else None,
+                    reference_date_source="given" if given else None, warnings=list(doc._.warnings or []))

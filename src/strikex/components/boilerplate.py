@@ -30,14 +30,17 @@ class Boilerplate:
         self.name = name
         self.rules = _compile(read_jsonl(rules_file))
 
-    def __call__(self, doc: Doc) -> Doc:
-        ranges = []
-        text = doc.text
+    def ranges(self, text: str) -> list[tuple[int, int, str]]:
+        """(start_char, end_char, rule id) of every boilerplate range, in order."""
+        found = []
         for rule_id, rx in self.rules:
             for m in rx.finditer(text):
                 if m.end() > m.start():
-                    ranges.append((m.start(), m.end(), rule_id))
-        doc._.boilerplate = sorted(ranges)
+                    found.append((m.start(), m.end(), rule_id))
+        return sorted(found)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.boilerplate = self.ranges(doc.text)
         return doc
 
 

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..resources import read_json
 from ._gazetteer import most_named, token_indices
@@ -72,34 +71,59 @@ class PeopleFinder:
         self.particles = set(lex["name_particles"])
         self.speech = set(lex["speech_verbs"])
         self.role_verbs = lex["role_verbs"]
-        if not Token.has_extension("name_part"):
-            Token.set_extension("name_part", default="")  # set once per Doc in __call__; the Matcher wants a string
-        word = {"_": {"name_part": "word"}}
-        inner = {"_": {"name_part": {"IN": ["word", "particle", "joiner"]}}, "OP": "{0,4}"}
-        name = [word, inner, word]  # "Dafydd ap Rhys", "Siân Lloyd-Evans", "Ciarán Ó Dochartaigh"
-        heads = sorted(self.role_heads)
-        titles = {"ORTH": {"IN": sorted(self.titles)}}
-        self.titled = Matcher(nlp.vocab)
-        self.titled.add("titled_name", [[titles, word], [titles, *name]])
-        # "GMB regional organiser Martin Fairclough said", "the union's branch secretary, Ade Okonkwo-Hughes, said":
-        # the NER often calls such a name an ORG, or misses it
-        self.after_role = Matcher(nlp.vocab)
-        self.after_role.add("name_after_role", [[{"LOWER": {"IN": heads}, "IS_LOWER": True}, {"ORTH": ",", "OP": "?"}, *name]])
-        # "Rhian Gwilym, Cardiff branch chair for Unison, said": a name with a role apposition
-        self.before_apposition = Matcher(nlp.vocab)
-        self.before_apposition.add("name_before_apposition", [[*name, {"ORTH": ","}]])
-        # "Siân Lloyd-Evans said", "the GMB's Siân Lloyd-Evans said": a name right before a verb of saying
-        self.speaker = Matcher(nlp.vocab)
-        self.speaker.add("name_before_speech", [[*name, {"LOWER": {"IN": sorted(self.speech)}}]])
-        self.speaker.add("name_after_possessive", [[{"LOWER": {"IN": ["'s", "’s"]}}, *name, {"LOWER": {"IN": sorted(self.speech)}}]])
 
     # -- names ------------------------------------------------------------------------------------
-    def clean_name(self, span: Span) -> Span | None:
+    @staticmethod
+    def name_runs(parts: list[str]) -> dict[int, list[int]]:
+        """Start -> ends of every name of two to six tokens: a word, up to four inner parts (words,
+        particles, joiners), a word ("Dafydd ap Rhys", "Siân Lloyd-Evans", "Ciarán Ó Dochartaigh").
+        A scan over the tokens' name parts: much cheaper than a Matcher on a custom attribute."""
+        runs = {}
+        n = len(parts)
+        for start in range(n):
+            if parts[start] != "word":
+                continue
+            ends = []
+            k = start + 1
+            while k < n and k - start < 6 and parts[k]:
+                if parts[k] == "word":
+                    ends.append(k + 1)
+                k += 1
+            if ends:
+                runs[start] = ends
+        return runs
+
+    def name_matches(self, doc: Doc, parts: list[str]):
+        """(rule, start, end) of the name patterns: a title and a name ("Cllr Jane Smith"); a lower-case role
+        word before a name ("GMB regional organiser Martin Fairclough said": the NER often calls such a name
+        an ORG, or misses it); a name before a comma ("Rhian Gwilym, Cardiff branch chair for Unison, said");
+        a name before a verb of saying, or after a possessive and before one ("the GMB's Siân Lloyd-Evans said")."""
+        runs = self.name_runs(parts)
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if i + 1 < n and tok.text in self.titles and parts[i + 1] == "word":
+                for e in [i + 2] + runs.get(i + 1, []):
+                    yield "titled_name", i, e
+            if tok.is_lower and tok.lower_ in self.role_heads:
+                for k in (i + 1, i + 2) if i + 1 < n and doc[i + 1].text == "," else (i + 1,):
+                    for e in runs.get(k, []):
+                        yield "name_after_role", i, e
+        for s, ends in runs.items():
+            for e in ends:
+                if e < n and doc[e].text == ",":
+                    yield "name_before_apposition", s, e + 1
+                if e < n and doc[e].lower_ in self.speech:
+                    yield "name_before_speech", s, e + 1
+                    if s > 0 and doc[s - 1].lower_ in {"'s", "’s"}:
+                        yield "name_after_possessive", s - 1, e + 1
+
+    # -- names ------------------------------------------------------------------------------------
+    def clean_name(self, span: Span, parts: list[str]) -> Span | None:
         doc = span.doc
         start, end = span.start, span.end
         while start < end and (doc[start].text in self.titles or doc[start].text.rstrip(".") in self.titles):
             start += 1
-        while end > start and doc[end - 1]._.name_part != "word":
+        while end > start and parts[end - 1] != "word":
             end -= 1
         # "County Councillor Robert Haigh", "Chief Fire Officer Sabrina Cole", "Labour MP Owen Hart": the name
         # starts after the last title or role word, when a name is left after it
@@ -107,11 +131,11 @@ class PeopleFinder:
         if cut and cut[-1] + 1 < end:
             start = cut[-1] + 1
         # "But Mark Turner said": a capitalised function word at the start of a sentence is not a name
-        while start < end and (doc[start]._.name_part != "word" or (doc[start].is_stop and doc[start].ent_type_ != "PERSON")):
+        while start < end and (parts[start] != "word" or (doc[start].is_stop and doc[start].ent_type_ != "PERSON")):
             start += 1
         if end <= start or end - start > 7:
             return None
-        if any(not t._.name_part for t in doc[start:end]) or not 1 <= len(name_words(doc[start:end])) <= 5:
+        if any(not parts[i] for i in range(start, end)) or not 1 <= len(name_words(doc[start:end])) <= 5:
             return None
         name = Span(doc, start, end, label="PERSON")
         if name.text in self.not_names or name.text in self.parties:
@@ -122,35 +146,36 @@ class PeopleFinder:
             return None
         return name
 
-    def candidates(self, doc: Doc) -> list[Span]:
+    def candidates(self, doc: Doc, parts: list[str]) -> list[Span]:
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
         date_tokens = {i for s in doc.spans.get("strikex_dates", []) for i in range(s.start, s.end)}
         raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
-        raw += [(Span(doc, s, e), "people:titled_name") for _, s, e in self.titled(doc)]
-        for _, s, e in self.before_apposition(doc):
-            name = Span(doc, s, e - 1)
-            phrase = self.phrase_after(doc, name)
-            if phrase is not None and self.has_head(phrase) and phrase.end < len(doc):
-                k = phrase.end + (doc[phrase.end].text == ",")
-                if k < len(doc) and doc[k].lower_ in self.speech:
-                    raw.append((name, "people:name_before_apposition"))
-        for _, s, e in self.after_role(doc):
-            if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}:
-                raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
-        for key, s, e in self.speaker(doc):
-            if doc.vocab.strings[key] == "name_after_possessive":
+        for rule, s, e in self.name_matches(doc, parts):
+            if rule == "titled_name":
+                raw.append((Span(doc, s, e), "people:titled_name"))
+            elif rule == "name_before_apposition":
+                name = Span(doc, s, e - 1)
+                phrase = self.phrase_after(doc, name)
+                if phrase is not None and self.has_head(phrase) and phrase.end < len(doc):
+                    k = phrase.end + (doc[phrase.end].text == ",")
+                    if k < len(doc) and doc[k].lower_ in self.speech:
+                        raw.append((name, "people:name_before_apposition"))
+            elif rule == "name_after_role":
+                if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}:
+                    raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
+            elif rule == "name_after_possessive":
                 # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
                 if s - 1 in blocked:
                     raw.append((Span(doc, s + 1, e - 1), "people:name_after_possessive"))
-                continue
-            name = Span(doc, s, e - 1)
-            # the weakest evidence: only names the NER does not call something else, with no organisation word
-            if len(name_words(name)) >= 2 and not any(t.ent_type_ not in {"", "PERSON"} or t.lower_ in self.org_words
-                                                      for t in name):
-                raw.append((name, "people:name_before_speech"))
+            else:
+                name = Span(doc, s, e - 1)
+                # the weakest evidence: only names the NER does not call something else, with no organisation word
+                if len(name_words(name)) >= 2 and not any(t.ent_type_ not in {"", "PERSON"} or t.lower_ in self.org_words
+                                                          for t in name):
+                    raw.append((name, "people:name_before_speech"))
         found: dict[tuple[int, int], Span] = {}
         for span, rule in raw:
-            name = self.clean_name(span)
+            name = self.clean_name(span, parts)
             if name is None or span_in_boilerplate(name):
                 continue
             if any(i in blocked or i in date_tokens for i in range(name.start, name.end)):
@@ -435,9 +460,8 @@ class PeopleFinder:
         return i < len(doc) and doc[i].lower_ in self.place_nouns
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token._.name_part = name_part(token, self.particles) or ""
-        people = self.cluster(self.candidates(doc))
+        parts = [name_part(token, self.particles) or "" for token in doc]
+        people = self.cluster(self.candidates(doc, parts))
         primary_union = most_named(doc.spans.get(UNIONS, []))
         primary_council = main_council(doc)
         kept = []

@@ -1,0 +1,63 @@
+"""The triage gate: a cheap first pass over the tokens that decides whether an article needs the
+statistical pipeline at all.
+
+Runs on ``nlp.make_doc(text)`` (tokenizer only, ~50× cheaper than the tagger, parser and NER) with phrase
+matchers for dispute vocabulary (``models/triage.json``) and the union gazetteer (``models/unions.jsonl``).
+An article is relevant when it has a strong dispute phrase ("industrial action", "walkout", "on strike"),
+or a weak one ("ballot", "dispute", "talks") together with a named union. Phrases that only look like
+disputes ("lightning strike", "strike a balance") do not count. Boilerplate (cookie banners, "Related
+articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
+boilerplate component uses.
+
+Not a pipeline component: ``pipeline.run`` calls it before the statistical components, which then run
+only on the articles it lets through.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import read_json, read_jsonl
+from ._gazetteer import phrase_matcher
+from .boilerplate import Boilerplate
+
+
+@dataclass(frozen=True)
+class Verdict:
+    relevant: bool
+    reason: str          # the evidence, for the record's reader: 'strike' + 'UNISON', or why not
+
+
+class Triage:
+    def __init__(self, nlp: Language, lexicon: str = "triage.json", unions: str = "unions.jsonl",
+                 boilerplate: str = "boilerplate.jsonl"):
+        lex = read_json(lexicon)
+        self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "weak", "not_strong")
+                                                         for p in lex[kind]])
+        entries = read_jsonl(unions)
+        self.unions_lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
+        self.unions_cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+        self.boilerplate = Boilerplate(nlp, "triage_boilerplate", boilerplate)
+        self.strong, self.weak, self.not_strong = (nlp.vocab.strings[k] for k in ("strong", "weak", "not_strong"))
+
+    def __call__(self, doc: Doc) -> Verdict:
+        ranges = self.boilerplate.ranges(doc.text)
+
+        def story(matches):  # (key, start, end) outside boilerplate
+            return [(k, s, e) for k, s, e in matches
+                    if not any(b0 < doc[e - 1].idx + len(doc[e - 1]) and doc[s].idx < b1 for b0, b1, _ in ranges)]
+
+        found = story(self.vocabulary(doc))
+        masked = {i for k, s, e in found if k == self.not_strong for i in range(s, e)}
+        strong = [(s, e) for k, s, e in found if k == self.strong and not any(i in masked for i in range(s, e))]
+        if strong:
+            s, e = strong[0]
+            return Verdict(True, f"dispute phrase {doc[s:e].text!r}")
+        weak = [(s, e) for k, s, e in found if k == self.weak]
+        unions = story(self.unions_lower(doc) + self.unions_cased(doc))
+        if weak and unions:
+            (ws, we), (_, us, ue) = weak[0], unions[0]
+            return Verdict(True, f"{doc[ws:we].text!r} and the union {doc[us:ue].text!r}")
+        return Verdict(False, "no dispute vocabulary" if not weak else f"{doc[weak[0][0]:weak[0][1]].text!r} but no union")
