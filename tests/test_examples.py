@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 import shutil
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 ROOT = Path(__file__).parents[1]
 
@@ -31,3 +33,21 @@ def test_jq_recipes_run_on_the_seeds():
     assert lines[lines.index("## every strike day named in the folder") + 1] == "2017-01-27"
     assert any(line.endswith("Paul Holmes\tbranch secretary\tUNISON") for line in lines)
     assert "      3 UNISON" in lines
+
+
+def test_dask_example_gives_the_records_the_cli_gives(cli, tmp_path):
+    """examples/dask_extract.py on a local Dask cluster of processes: the same records as `strikex extract`."""
+    pytest.importorskip("dask.bag")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, folder / p.name)
+    (folder / "weather.txt").write_text("Rain is expected across Yorkshire on Thursday.\n")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, str(ROOT / "examples" / "dask_extract.py"), str(folder), str(out),
+                    "--partitions", "2", "--scheduler", "processes"], check=True, capture_output=True, text=True)
+    parts = sorted(out.glob("part-*.jsonl"))
+    assert len(parts) == 2
+    got = [json.loads(line) for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
+    want = [json.loads(line) for line in cli("extract", folder).stdout.splitlines()]
+    assert got == want and len(got) == 4

@@ -1,0 +1,107 @@
+"""The triage gate: which articles need the statistical pipeline, and what a turned-away article's record is."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, TESTS
+
+ROOT = Path(__file__).parents[1]
+GOLD_SETS = [SEEDS] + [TESTS / name for name in ("articles", "heldout", "unseen", "fresh")]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="module")
+def gate(nlp):
+    from strikex.pipeline import triage_gate
+
+    return lambda text: triage_gate(nlp)(nlp.make_doc(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Refuse collectors will take industrial action next month.",
+    "Library staff staged a walkout on Friday.",
+    "Pickets gathered outside the depot at dawn.",
+    "Teaching assistants are to go on strike over pay.",
+    "The GMB is balloting its members at the council.",          # a weak word and a named union
+    "Talks between Unite and the authority broke down.",
+    "Carers will strike for three days.",
+])
+def test_dispute_text_goes_through(gate, text):
+    assert gate(text).relevant, gate(text).reason
+
+
+@pytest.mark.parametrize("text", [
+    "The striker struck twice as Town beat Rovers 3-1.",
+    "A lightning strike damaged the church tower overnight.",
+    "Voters can drop postal ballots at the town hall until 10pm.",  # a weak word, no union
+    "The Mothers' Union held its annual fete on Saturday.",
+    "The council must strike a balance between cost and quality.",
+    "Planning permission for 40 homes was granted by Leeds City Council.",
+    "",
+])
+def test_other_news_is_turned_away(gate, text):
+    assert not gate(text).relevant, gate(text).reason
+
+
+def test_strike_headlines_in_a_related_articles_list_do_not_count(gate):
+    text = ("Town centre car park to close for resurfacing\n\nThe multi-storey will shut for six weeks from May.\n\n"
+            "Related articles\n- Bin strike to go ahead next week\n- Teachers vote for walkout\n")
+    assert not gate(text).relevant, gate(text).reason
+
+
+@pytest.mark.parametrize("folder", GOLD_SETS + [DEV], ids=lambda p: p.name)
+def test_every_gold_article_goes_through(gate, folder):
+    """A relevant article the gate turned away would lose its whole record: none of ours, nor of the real
+    dev reports (when they are beside the project), may be."""
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here")
+    for path in sorted(folder.glob("*.txt")):
+        verdict = gate(path.read_text(encoding="utf-8"))
+        assert verdict.relevant, (path.name, verdict.reason)
+
+
+def test_most_other_news_is_turned_away(gate):
+    """The benchmark's non-dispute articles (sport, weather, planning, courts, a by-election with postal
+    ballots, a lightning strike, a striker): a few false alarms cost time, not accuracy."""
+    paths = sorted((ROOT / "benchmarks" / "corpus" / "other").glob("*.txt"))
+    assert len(paths) >= 30
+    through = [p.name for p in paths if gate(p.read_text(encoding="utf-8")).relevant]
+    assert len(through) <= len(paths) // 10, through
+
+
+def test_a_turned_away_article_has_an_empty_valid_record(run):
+    from strikex.record_schema import schema
+
+    jsonschema = pytest.importorskip("jsonschema")
+    text = "Cllr Ann Lee said the new Leeds City Council car park will open on 4 May."
+    record = run(text, date="2024-04-01", triage=True)
+    jsonschema.validate(record, schema())
+    assert record["relevant"] is False and record["triage"] == "no dispute vocabulary"
+    assert record["reference_date"] == "2024-04-01" and record["reference_date_source"] == "given"
+    assert all(record[k] == [] for k in ("unions", "councils", "people", "dates", "ballots", "strikes"))
+    full = run(text, date="2024-04-01", triage=False)
+    assert full["relevant"] is True and full["triage"] is None and full["people"]
+
+
+def test_a_relevant_record_says_why(run):
+    record = run("Unison members at Leeds City Council will strike on 4 May 2024.", triage=True)
+    assert record["relevant"] is True and record["triage"] == "dispute phrase 'strike'"
+
+
+def test_only_relevant_and_no_triage_on_the_command_line(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Unison members at Leeds City Council will strike on 4 May 2024.\n")
+    (tmp_path / "b.txt").write_text("Rain is expected across Yorkshire on Thursday.\n")
+    every = [json.loads(line) for line in cli("extract", tmp_path).stdout.splitlines()]
+    assert [r["relevant"] for r in every] == [True, False]
+    only = [json.loads(line) for line in cli("extract", tmp_path, "--only-relevant").stdout.splitlines()]
+    assert [Path(r["source"]).name for r in only] == ["a.txt"]
+    full = [json.loads(line) for line in cli("extract", tmp_path, "--no-triage").stdout.splitlines()]
+    assert [r["relevant"] for r in full] == [True, True] and all(r["triage"] is None for r in full)
+
+
+def test_a_related_articles_list_adds_nothing_to_a_relevant_record(run):
+    story = "Unison members at Leeds City Council will strike on 4 May 2024.\n\n"
+    related = "Related articles\n\n- Bradford bin strike set for 9 May 2024\n- Wakefield carers ballot for action\n\nMore news.\n"
+    assert run(story + related, triage=True)["strikes"] == run(story, triage=True)["strikes"]
