@@ -7,6 +7,7 @@ DOC_EXTENSIONS = {
     # given by the caller before the pipeline runs
     "given_date": None,          # datetime.date | None: --date / crawl metadata
     "source": None,              # str | None
+    "text": None,                # str | None: the input text (``Doc.text`` is rebuilt on every access; see doc_text)
     "warnings": None,            # list[str]: problems met reading the input
     "failure": None,             # str | None: a rule component raised on this article
     "triage": None,              # components.triage.Verdict | None (None: the gate was not run)
@@ -24,6 +25,13 @@ SPAN_EXTENSIONS = {
     "canonical": None,   # normalised name (unions, councils)
     "date_value": None,  # dates.DateValue for date spans
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once: spaCy rebuilds ``Doc.text`` from the tokens on every access."""
+    if doc._.text is None:
+        doc._.text = doc.text
+    return doc._.text
 
 
 def register() -> None:

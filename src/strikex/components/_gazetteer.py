@@ -22,6 +22,25 @@ def phrase_matcher(nlp: Language, attr: str, phrases: Iterable[tuple[str, str]])
     return matcher
 
 
+def match_near(matcher, doc: Doc, anchors: list[int], pad: int) -> list[tuple[int, int, int]]:
+    """``matcher(doc)``, but run only on the stretches within ``pad`` tokens of an anchor token: every match
+    must contain an anchor and be at most ``pad`` tokens long. Most tokens of an article are nowhere near
+    a date, and a Matcher with many patterns costs per token."""
+    found = []
+    window = None
+    for i in anchors:
+        start, end = max(0, i - pad), min(len(doc), i + pad + 1)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            found += [(k, s + window[0], e + window[0]) for k, s, e in matcher(doc[window[0]:window[1]])]
+        window = (start, end)
+    if window:
+        found += [(k, s + window[0], e + window[0]) for k, s, e in matcher(doc[window[0]:window[1]])]
+    return found
+
+
 def named_span(doc: Doc, start: int, end: int, label: str, canonical: str, rule: str) -> Span:
     """A span that knows the name it stands for and the rule that found it."""
     span = Span(doc, start, end, label=label)

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from ..datenorm import DateValue
 from ..numbers import SCALES, to_number
 from ..resources import read_json, read_jsonl
-from ._gazetteer import most_named
+from ._gazetteer import most_named, token_indices
 from .boilerplate import span_in_boilerplate
 from .dates import SPANS_KEY as DATES
 from .unions import SPANS_KEY as UNIONS
@@ -90,9 +90,12 @@ class BallotFinder:
             return n
         return None
 
-    def figures(self, doc: Doc) -> list[Span]:
-        spans = [Span(doc, start, end, label=doc.vocab.strings[key]) for key, start, end in self.matcher(doc)]
-        dates = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
+    def figures(self, sent: Span) -> list[Span]:
+        """The figures of one sentence (the Matcher runs only on sentences that talk about a ballot)."""
+        doc = sent.doc
+        spans = [Span(doc, sent.start + start, sent.start + end, label=doc.vocab.strings[key])
+                 for key, start, end in self.matcher(sent)]
+        dates = token_indices(doc, DATES)
         return [s for s in filter_spans(spans) if not any(i in dates for i in range(s.start, s.end))]
 
     def clause_after(self, doc: Doc, fig: Span, figures: list[Span]) -> str:
@@ -174,7 +177,6 @@ class BallotFinder:
         unions = list(doc.spans.get(UNIONS, []))
         primary = most_named(unions)
         used: list[Span] = []
-        all_figures = self.figures(doc)
         seen: list[Span] = []
         for sent in doc.sents:
             if span_in_boilerplate(sent):
@@ -193,7 +195,7 @@ class BallotFinder:
             if not _has(text, self.lex["sentence_cues"]) or _has(text, self.lex["not_ballot_sentence"]):
                 continue
             found: list[tuple[str, float, Span]] = []
-            in_sent = [f for f in all_figures if sent.start <= f.start < sent.end]
+            in_sent = self.figures(sent)
             for fig in in_sent:
                 kind = self.classify(doc, fig, in_sent)
                 value = self.value(fig)

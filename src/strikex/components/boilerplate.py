@@ -10,6 +10,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ..resources import read_jsonl
 
 _FLAGS = {"i": re.IGNORECASE, "s": re.DOTALL}
@@ -40,7 +41,8 @@ class Boilerplate:
         return sorted(found)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.boilerplate = self.ranges(doc.text)
+        if doc._.boilerplate is None:  # the triage gate may have found them already
+            doc._.boilerplate = self.ranges(doc_text(doc))
         return doc
 
 
@@ -64,7 +66,10 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bo
 
 def span_in_boilerplate(span: Span) -> bool:
     """Whether the span's text (white space around it left out) overlaps boilerplate."""
-    text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip()))
-    end = span.end_char - (len(text) - len(text.rstrip()))
+    if not span.doc._.boilerplate:
+        return False
+    start_char, end_char = span.start_char, span.end_char
+    text = doc_text(span.doc)[start_char:end_char]
+    start = start_char + (len(text) - len(text.lstrip()))
+    end = end_char - (len(text) - len(text.rstrip()))
     return end > start and in_boilerplate(span.doc, start, end)

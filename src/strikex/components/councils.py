@@ -8,6 +8,7 @@ around them are checked; a second one finds the entries' full names and aliases.
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -46,26 +47,29 @@ class CouncilFinder:
         # each form as the words before and after the place: "london borough of {place}" -> (london borough of, )
         self.forms = []
         for form in read_json(forms)["forms"]:
-            words = [t.lower_ for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
-            i = words.index("placeholder")
-            self.forms.append((words[:i], words[i + 1:]))
+            words = [t.lower for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
+            i = words.index(nlp.vocab.strings["placeholder"])
+            self.forms.append((words[:i], words[i + 1:]))   # as LOWER hashes
         self.forms.sort(key=lambda f: -(len(f[0]) + len(f[1])))
 
-    def with_form(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-        """The longest council form around a place ("Blackpool Borough Council"), if any."""
+    def with_form(self, lower: list[int], start: int, end: int) -> tuple[int, int] | None:
+        """The longest council form around a place ("Blackpool Borough Council"), if any; ``lower`` is the
+        Doc's LOWER array."""
         for before, after in self.forms:
             s, e = start - len(before), end + len(after)
-            if s < 0 or e > len(doc):
+            if s < 0 or e > len(lower):
                 continue
-            if [t.lower_ for t in doc[s:start]] == before and [t.lower_ for t in doc[end:e]] == after:
+            if lower[s:start] == before and lower[end:e] == after:
                 return s, e
         return None
 
     def __call__(self, doc: Doc) -> Doc:
         found = [(k, s, e) for k, s, e in self.names(doc)]
         places = []
-        for key, start, end in self.places(doc):
-            extent = self.with_form(doc, start, end)
+        lower = doc.to_array(LOWER).tolist()
+        place_matches = self.places(doc)
+        for key, start, end in place_matches:
+            extent = self.with_form(lower, start, end)
             if extent:
                 found.append((key, *extent))
             if doc[start].is_title or doc[start].is_upper:
@@ -82,14 +86,14 @@ class CouncilFinder:
             if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in FORM_WORDS):
                 continue  # "reading council papers" is not Reading Council
             spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"councils.jsonl:{entry_id}"))
-        spans.extend(self.coordinated(doc))
+        spans.extend(self.coordinated(doc, place_matches))
         keep_spans(doc, spans, SPANS_KEY)
         return doc
 
-    def coordinated(self, doc: Doc) -> list[Span]:
+    def coordinated(self, doc: Doc, place_matches) -> list[Span]:
         """'Wrexham and Cardiff Councils', 'Leeds, Bradford and Kirklees councils': each place is a council."""
         ends: dict[int, tuple[int, str]] = {}
-        for key, start, end in self.places(doc):
+        for key, start, end in place_matches:
             if doc[start].is_title or doc[start].is_upper:
                 if end not in ends or start < ends[end][0]:
                     ends[end] = (start, doc.vocab.strings[key])

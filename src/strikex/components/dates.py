@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datenorm import DateValue, resolve
+from ..extensions import doc_text
 from ..resources import read_json, read_jsonl
+from ._gazetteer import match_near
 from .boilerplate import in_boilerplate
 
 SPANS_KEY = "strikex_dates"
@@ -50,6 +52,9 @@ def looks_back(span: Span) -> bool:
     return False
 
 
+DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
+
+
 class DateFinder:
     def __init__(self, nlp: Language, name: str, patterns: str, words: str):
         self.name = name
@@ -59,6 +64,12 @@ class DateFinder:
         for row in read_jsonl(patterns):
             self.matcher.add(row["id"], [expand_pattern(row["pattern"], self.words)])
             self.trim[row["id"]] = row.get("trim", 0)
+        # every pattern holds one of these, or a token starting with a digit (see find_spans)
+        self.anchor_words = {w.lower() for w in self.words["months"] + self.words["weekdays"]} | {
+            "yesterday", "today", "tomorrow", "tonight", "night", "week", "month", "year", "weekend", "summer",
+            "autumn", "winter", "spring"}
+        self.anchor_cache: dict[int, bool] = {}
+        self.longest = max(len(row["pattern"]) for row in read_jsonl(patterns))   # tokens, optional ones counted
         self.day_rx = re.compile(self.words["day_regex"])
         self.connectors = set(self.words["range_connectors"])
         cues = sorted(self.words["publication_cues"], key=len, reverse=True)  # regular expressions
@@ -69,12 +80,28 @@ class DateFinder:
     # -- spans ---------------------------------------------------------------------------------
     def find_spans(self, doc: Doc) -> list[Span]:
         spans = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in match_near(self.matcher, doc, self.anchors(doc), pad=self.longest):
             rule = doc.vocab.strings[key]
             span = Span(doc, start + self.trim[rule], end, label="DATE")
             span._.rule = f"dates.jsonl:{rule}"
             spans.append(span)
         return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
+
+    def anchors(self, doc: Doc) -> list[int]:
+        """Tokens every date pattern holds one of: a month, a weekday, a relative word, a year or a numeric
+        date ("2024", "2024-05-03", "3/5/24"); a bare day number always comes with a month or weekday. Decided once per word of the vocabulary, from the token array (no Token objects)."""
+        from spacy.attrs import ORTH
+
+        cache, strings = self.anchor_cache, doc.vocab.strings
+        found = []
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            hit = cache.get(orth)
+            if hit is None:
+                text = strings[orth]
+                hit = cache[orth] = text.lower() in self.anchor_words or bool(DIGIT_ANCHOR.match(text))
+            if hit:
+                found.append(i)
+        return found
 
     def is_bare_day(self, tok) -> bool:
         return bool(self.day_rx.match(tok.text))
@@ -149,7 +176,7 @@ class DateFinder:
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
-        text = doc.text  # rebuilt on every access: read it once
+        text = doc_text(doc)
         for span, value in spans:
             if value.date is None or value.year is None:
                 continue

@@ -56,7 +56,8 @@ class StrikeFinder:
         self.name = name
         self.lex = read_json(lexicon)
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
-        self.status_cues = [(status, sorted(cues, key=len, reverse=True)) for status, cues in self.lex["status_cues"]]
+        self.status_cues = [(status, [(c, re.compile(rf" {re.escape(c)} ")) for c in sorted(cues, key=len, reverse=True)])
+                            for status, cues in self.lex["status_cues"]]
         self.strike_words = set(self.lex["strike_words"])
         self.other_events = set(self.lex["not_strike_dates_after"])
         self.determiners = set(self.lex["referring_determiners"])
@@ -73,8 +74,10 @@ class StrikeFinder:
         tokens = ["<date>" if t.i in in_date else t.lower_ for t in sent]
         text = " " + " ".join(tokens) + " "
         for status, cues in self.status_cues:
-            for cue in cues:
-                for m in re.finditer(rf" {re.escape(cue)} ", text):
+            for cue, rx in cues:
+                if f" {cue} " not in text:
+                    continue
+                for m in rx.finditer(text):
                     before = text[: m.start()].split()
                     after = text[m.end():].split()
                     if _any_phrase(before[-6:], self.lex["conditional_before"]):
@@ -124,8 +127,8 @@ class StrikeFinder:
         return False
 
     @staticmethod
-    def has_trigger(sent: Span, triggers) -> bool:
-        text = _lower_text(sent).replace(" - ", "-")
+    def has_trigger(sent: Span, triggers, text: str | None = None) -> bool:
+        text = (text or _lower_text(sent)).replace(" - ", "-")
         return any(f" {t} " in text for t in triggers)
 
     def owned_by_other_event(self, date: Span) -> bool:
@@ -238,12 +241,13 @@ class StrikeFinder:
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
-        strong = [s for s in sents if self.has_trigger(s, self.triggers)]
+        texts = {s.start: _lower_text(s) for s in sents}
+        strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         for sent in sents:
             weak = False
-            if sent not in strong:
+            if sent.start not in strong:
                 # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
-                if not strong or not self.has_trigger(sent, self.lex["weak_triggers"]):
+                if not strong or not self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
                     continue
                 weak = True
             days, unresolved, used = self.strike_days(doc, sent, need_strike_word=weak)

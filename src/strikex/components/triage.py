@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..resources import read_json, read_jsonl
 from ._gazetteer import phrase_matcher
 from .boilerplate import Boilerplate
@@ -43,7 +44,7 @@ class Triage:
         self.strong, self.weak, self.not_strong = (nlp.vocab.strings[k] for k in ("strong", "weak", "not_strong"))
 
     def __call__(self, doc: Doc) -> Verdict:
-        ranges = self.boilerplate.ranges(doc.text)
+        ranges = doc._.boilerplate = self.boilerplate.ranges(doc_text(doc))  # kept for the boilerplate component
 
         def story(matches):  # (key, start, end) outside boilerplate
             return [(k, s, e) for k, s, e in matches
