@@ -114,8 +114,7 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
         return _every(raw, ref)
     numeric = _NUMERIC.match(raw)
     if numeric:
-        parsed = _parse(raw, None)
-        return DateValue.of(parsed.date()) if parsed else None
+        return _numeric(numeric)
 
     year_m, month_m, weekday_m = _YEAR.search(raw), _MONTH.search(raw), _WEEKDAY.search(raw)
     rest = _MONTH.sub(" ", _YEAR.sub(" ", raw))
@@ -140,11 +139,9 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
             return DateValue.of(found, weekday=weekday) if found else None
         return DateValue(month=month, day=day, weekday=weekday)
     if month and not day:
-        relative = _RELATIVE.search(raw)
-        if relative and ref:  # "November last year"
-            parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
-            if parsed:
-                return DateValue(year=parsed.year, month=parsed.month, granularity="month")
+        shift = re.search(r"\b(last|next|this) year\b", raw, re.I)
+        if shift and ref:  # "November last year"
+            return DateValue(year=ref.year + SHIFT[shift.group(1).lower()], month=month, granularity="month")
         if not year and ref:
             found = nearest_year(month, 1, ref)
             year = found.year if found else None
@@ -164,6 +161,9 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
                 granularity = "season"
         if ref is None:
             return DateValue(granularity=granularity)
+        simple = _simple_relative(raw, ref, granularity)
+        if simple is not None:
+            return simple
         parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
         if parsed is None and granularity != "season":
             return DateValue(granularity=granularity)
@@ -180,6 +180,42 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
     if year and not month:
         return DateValue(year=year, granularity="year")
     return None
+
+
+SHIFT = {"last": -1, "next": 1, "this": 0, "coming": 1}
+DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+
+
+def _numeric(m: re.Match) -> DateValue | None:
+    """'2024-05-03', '3/5/2024', '03.05.24': day first, as in British text; a two-digit year is 20xx."""
+    if m.group(1):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        if year < 100:
+            year += 2000
+    try:
+        return DateValue.of(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _simple_relative(raw: str, ref: dt.date, granularity: str) -> DateValue | None:
+    """The common relative forms, worked out here ('yesterday', 'last night', 'next week', 'this month',
+    'last year'); None for anything else, which dateparser reads."""
+    text = raw.lower()
+    if text in DAY_WORDS:
+        return DateValue.of(ref + dt.timedelta(DAY_WORDS[text]))
+    m = re.fullmatch(r"(last|next|this|coming) (week|weekend|month|year)", text)
+    if not m:
+        return None
+    shift, unit = SHIFT[m.group(1)], m.group(2)
+    if unit in {"week", "weekend"}:
+        return DateValue(year=(ref + dt.timedelta(7 * shift)).year, granularity="week")
+    if unit == "month":
+        months = ref.year * 12 + ref.month - 1 + shift
+        return DateValue(year=months // 12, month=months % 12 + 1, granularity="month")
+    return DateValue(year=ref.year + shift, granularity="year")
 
 
 def _every(raw: str, ref: dt.date | None) -> DateValue | None:
