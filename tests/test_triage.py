@@ -26,7 +26,8 @@ def gate(nlp):
     "Teaching assistants are to go on strike over pay.",
     "The GMB is balloting its members at the council.",          # a weak word and a named union
     "Talks between Unite and the authority broke down.",
-    "Carers will strike for three days.",
+    "Carers will strike for three days after talks failed.",   # an ambiguous word and a weak one
+    "Unison says carers will strike.",                          # an ambiguous word and a union
 ])
 def test_dispute_text_goes_through(gate, text):
     assert gate(text).relevant, gate(text).reason
@@ -35,6 +36,8 @@ def test_dispute_text_goes_through(gate, text):
 @pytest.mark.parametrize("text", [
     "The striker struck twice as Town beat Rovers 3-1.",
     "A lightning strike damaged the church tower overnight.",
+    "Experts believe the strike hit the spire directly.",       # an ambiguous word alone
+    "The councillor walked out in protest.",
     "Voters can drop postal ballots at the town hall until 10pm.",  # a weak word, no union
     "The Mothers' Union held its annual fete on Saturday.",
     "The council must strike a balance between cost and quality.",
@@ -87,7 +90,7 @@ def test_a_turned_away_article_has_an_empty_valid_record(run):
 
 def test_a_relevant_record_says_why(run):
     record = run("Unison members at Leeds City Council will strike on 4 May 2024.", triage=True)
-    assert record["relevant"] is True and record["triage"] == "dispute phrase 'strike'"
+    assert record["relevant"] is True and record["triage"] == "dispute phrase 'strike' with 'members'"
 
 
 def test_only_relevant_and_no_triage_on_the_command_line(cli, tmp_path):

@@ -4,7 +4,8 @@ statistical pipeline at all.
 Runs on ``nlp.make_doc(text)`` (tokenizer only, ~50× cheaper than the tagger, parser and NER) with phrase
 matchers for dispute vocabulary (``models/triage.json``) and the union gazetteer (``models/unions.jsonl``).
 An article is relevant when it has a strong dispute phrase ("industrial action", "walkout", "on strike"),
-or a weak one ("ballot", "dispute", "talks") together with a named union. Phrases that only look like
+an ambiguous one ("strike", "walked out") with a weak one or a union, or a weak one ("ballot",
+"dispute", "talks") together with a named union. Phrases that only look like
 disputes ("lightning strike", "strike a balance") do not count. Boilerplate (cookie banners, "Related
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
@@ -35,13 +36,14 @@ class Triage:
     def __init__(self, nlp: Language, lexicon: str = "triage.json", unions: str = "unions.jsonl",
                  boilerplate: str = "boilerplate.jsonl"):
         lex = read_json(lexicon)
-        self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "weak", "not_strong")
+        self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak", "not_strong")
                                                          for p in lex[kind]])
         entries = read_jsonl(unions)
         self.unions_lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
         self.unions_cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
         self.boilerplate = Boilerplate(nlp, "triage_boilerplate", boilerplate)
-        self.strong, self.weak, self.not_strong = (nlp.vocab.strings[k] for k in ("strong", "weak", "not_strong"))
+        self.strong, self.ambiguous, self.weak, self.not_strong = (
+            nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong"))
 
     def __call__(self, doc: Doc) -> Verdict:
         ranges = doc._.boilerplate = self.boilerplate.ranges(doc_text(doc))  # kept for the boilerplate component
@@ -52,12 +54,19 @@ class Triage:
 
         found = story(self.vocabulary(doc))
         masked = {i for k, s, e in found if k == self.not_strong for i in range(s, e)}
-        strong = [(s, e) for k, s, e in found if k == self.strong and not any(i in masked for i in range(s, e))]
+        def unmasked(kind):
+            return [(s, e) for k, s, e in found if k == kind and not any(i in masked for i in range(s, e))]
+
+        strong = unmasked(self.strong)
         if strong:
             s, e = strong[0]
             return Verdict(True, f"dispute phrase {doc[s:e].text!r}")
         weak = [(s, e) for k, s, e in found if k == self.weak]
         unions = story(self.unions_lower(doc) + self.unions_cased(doc))
+        ambiguous = unmasked(self.ambiguous)
+        if ambiguous and (weak or unions):
+            (s, e), (ws, we) = ambiguous[0], weak[0] if weak else unions[0][1:]
+            return Verdict(True, f"dispute phrase {doc[s:e].text!r} with {doc[ws:we].text!r}")
         if weak and unions:
             (ws, we), (_, us, ue) = weak[0], unions[0]
             return Verdict(True, f"{doc[ws:we].text!r} and the union {doc[us:ue].text!r}")
