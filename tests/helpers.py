@@ -53,6 +53,15 @@ def offset_items(record: dict) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"ballots[{i}]", b
         if b["closes_date"] is not None:
             yield f"ballots[{i}].closes_date", b["closes_date"]
+    for i, c in enumerate(record.get("causes", [])):
+        for m in c["evidence"]:
+            yield f"causes[{i}].evidence", m
+    for i, w in enumerate(record.get("workers", [])):
+        for m in w["mentions"]:
+            yield f"workers[{i}].mentions", m
+    for key in ("money", "quotes"):
+        for i, item in enumerate(record.get(key, [])):
+            yield f"{key}[{i}]", item
     for i, s in enumerate(record["strikes"]):
         yield f"strikes[{i}]", s
         for m in s["mentions"]:

@@ -87,7 +87,8 @@ def test_extract_many_matches_extract(nlp):
 
 def test_record_keys_in_documented_order(run):
     assert list(run(TEXT)) == ["schema_version", "source", "relevant", "triage", "reference_date", "reference_date_source", "unions",
-                               "councils", "people", "dates", "ballots", "strikes", "warnings"]
+                               "councils", "people", "dates", "ballots", "strikes", "causes", "workers", "money", "quotes",
+                               "disputes", "warnings"]
 
 
 def test_too_long_article_is_an_error_record_in_its_place(nlp):

@@ -5,7 +5,12 @@ import calendar
 
 from spacy.tokens import Doc, Span
 
+from . import law
 from . import records as r
+from .components._gazetteer import most_named
+from .components.councils import main_council
+from .components.strikes import STATUS_ORDER
+from .extensions import doc_text
 from .components.councils import SPANS_KEY as COUNCILS
 from .components.dates import SPANS_KEY as DATES
 from .components.unions import SPANS_KEY as UNIONS
@@ -66,6 +71,16 @@ def _evidence(spans: list[Span]) -> tuple[str, int, int]:
     return m.text, m.start, m.end
 
 
+def legal_check(doc: Doc, b, text: str) -> r.LegalCheck:
+    """The ballot law check of one ballot; the sector comes from its sentences and the workers in dispute."""
+    closes = b.closes_value
+    day = (closes.until or closes.date) if closes and closes.date else None
+    sector = law.sector_of(" ".join([text] + [g.name for g in doc._.workers or []]))
+    c = law.check(b.support_pct, b.turnout_pct, b.votes_cast, b.eligible, day, doc._.reference_date, sector)
+    return r.LegalCheck(regime=c.regime, basis=c.basis, result=c.result, missing=c.missing, failed=c.failed,
+                        important_public_service=c.important_public_service, mandate_expires=c.mandate_expires)
+
+
 def ballots(doc: Doc) -> list[r.Ballot]:
     out = []
     for b in doc._.ballots or []:
@@ -77,7 +92,7 @@ def ballots(doc: Doc) -> list[r.Ballot]:
             # a ballot period ("6 January – 16 February 2023") closes on its last day
             closes=(closes.until or closes.date).isoformat() if closes and closes.date else None,
             closes_date=date_record(b.closes) if b.closes is not None else None,
-            text=text, start=start, end=end,
+            legal_check=legal_check(doc, b, text), text=text, start=start, end=end,
         ))
     return out
 
@@ -99,17 +114,64 @@ def strikes(doc: Doc) -> list[r.Strike]:
     return out
 
 
+def causes(doc: Doc) -> list[r.Cause]:
+    return [r.Cause(category=c.category, detail=c.detail, evidence=[mention(e) for e in c.evidence])
+            for c in doc._.causes or []]
+
+
+def workers(doc: Doc) -> list[r.Workers]:
+    return [r.Workers(name=g.name, count=g.count, approximate=g.approximate, mentions=[mention(m) for m in g.mentions])
+            for g in doc._.workers or []]
+
+
+def money(doc: Doc) -> list[r.Money]:
+    return [r.Money(amount=tidy(m.amount), currency=m.currency, **_offsets(mention(m.span))) for m in doc._.money or []]
+
+
+def quotes(doc: Doc) -> list[r.Quote]:
+    text = doc_text(doc)
+    return [r.Quote(speaker=q.speaker, speaker_type=q.speaker_type, kind=q.kind, text=text[q.start:q.end],
+                    start=q.start, end=q.end, rule=q.rule) for q in doc._.quotes or []]
+
+
+def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.Strike],
+             cause_records: list[r.Cause], worker_records: list[r.Workers]) -> list[r.Dispute]:
+    """One dispute per union the strikes and ballots name (the article's main union when they name none),
+    with its employer, workers, causes, most advanced status and the indices of its ballots and strikes."""
+    primary = most_named(doc.spans.get(UNIONS, []))
+    names = list(dict.fromkeys([u for s in strike_records for u in s.unions] + [b.union for b in ballot_records if b.union]))
+    if not names and (strike_records or ballot_records or (primary and (cause_records or worker_records))):
+        names = [primary]
+    counts = {w.name: w.count for w in worker_records}
+    categories = list(dict.fromkeys(c.category for c in cause_records))
+    out = []
+    for union in names:
+        strike_ids = [i for i, s in enumerate(strike_records) if union in s.unions or (not s.unions and union == primary)]
+        ballot_ids = [i for i, b in enumerate(ballot_records) if b.union == union or (b.union is None and union == names[0])]
+        statuses = [strike_records[i].status for i in strike_ids if strike_records[i].status]
+        status = min(statuses, key=STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
+        employer = next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
+        worker = next((strike_records[i].workers for i in strike_ids if strike_records[i].workers), None)
+        worker = worker or (worker_records[0].name if worker_records else None)
+        out.append(r.Dispute(union=union, employer=employer or main_council(doc), workers=worker,
+                             worker_count=counts.get(worker), causes=categories, status=status,
+                             ballots=ballot_ids, strikes=strike_ids))
+    return out
+
+
 def to_record(doc: Doc) -> r.Record:
     verdict = doc._.triage
     if verdict is not None and not verdict.relevant:
         return skipped_record(doc)
     ref = doc._.reference_date
+    b, s, c, w = ballots(doc), strikes(doc), causes(doc), workers(doc)
     return r.Record(
         source=doc._.source, relevant=True, triage=verdict.reason if verdict else None,
         reference_date=ref.isoformat() if ref else None,
         reference_date_source=doc._.reference_date_source if ref else None,
         unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
-        ballots=ballots(doc), strikes=strikes(doc), warnings=list(doc._.warnings or []),
+        ballots=b, strikes=s, causes=c, workers=w, money=money(doc), quotes=quotes(doc),
+        disputes=disputes(doc, b, s, c, w), warnings=list(doc._.warnings or []),
     )
 
 

@@ -19,6 +19,10 @@ DOC_EXTENSIONS = {
     "people": None,              # list[people.Person]
     "ballots": None,             # list[ballots.Ballot]
     "strikes": None,             # list[strikes.Strike]
+    "causes": None,              # list[causes.Cause]
+    "workers": None,             # list[workers.WorkerGroup]
+    "money": None,               # list[workers.Money]
+    "quotes": None,              # list[quotes.Quote]
 }
 SPAN_EXTENSIONS = {
     "rule": None,        # id of the rule that found the span

@@ -57,6 +57,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class LegalCheck:
+    regime: str | None                 # models/ballot_law.json regime id: TULRCA1992 | TUA2016 | ERA2025
+    basis: str | None                  # the date the regime was chosen by: "closes" | "reference_date"
+    result: str                        # pass | fail | indeterminate
+    missing: list[str]                 # figures needed to decide (e.g. "eligible")
+    failed: list[str]                  # thresholds not met: majority | turnout | important_public_service
+    important_public_service: str | None
+    mandate_expires: str | None        # ISO day the mandate for action ends, when the close date is known
+
+
+@dataclass(frozen=True)
 class Ballot:
     union: str | None
     support_pct: float | None
@@ -65,6 +76,7 @@ class Ballot:
     eligible: int | None
     closes: str | None                 # ISO day the ballot closes, when known
     closes_date: DateRecord | None     # the closing date as written, with what is known of it
+    legal_check: LegalCheck
     text: str
     start: int
     end: int
@@ -86,6 +98,53 @@ class Strike:
 
 
 @dataclass(frozen=True)
+class Cause:
+    category: str                      # pay | working_patterns_and_conditions | redundancy_and_dismissal |
+    detail: str | None                 # staffing_and_workload | outsourcing_and_transfer | trade_union_matters | other
+    evidence: list[Mention]
+
+
+@dataclass(frozen=True)
+class Workers:
+    name: str                          # "computing staff"
+    count: int | None                  # 105
+    approximate: bool                  # "around 105"
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str                      # ISO 4217: GBP, EUR, USD
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None                # a person's name as in people[], or a union's or council's name
+    speaker_type: str | None           # person | organisation
+    kind: str                          # direct | reported
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Dispute:
+    union: str | None
+    employer: str | None
+    workers: str | None
+    worker_count: int | None
+    causes: list[str]
+    status: str | None
+    ballots: list[int]                 # indices into the record's ballots
+    strikes: list[int]                 # indices into the record's strikes
+
+
+@dataclass(frozen=True)
 class Record:
     source: str | None
     reference_date: str | None
@@ -98,13 +157,18 @@ class Record:
     dates: list[DateRecord] = field(default_factory=list)
     ballots: list[Ballot] = field(default_factory=list)
     strikes: list[Strike] = field(default_factory=list)
+    causes: list[Cause] = field(default_factory=list)
+    workers: list[Workers] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         order = ["schema_version", "source", "relevant", "triage", "reference_date", "reference_date_source", "unions", "councils", "people",
-                 "dates", "ballots", "strikes", "warnings"]
+                 "dates", "ballots", "strikes", "causes", "workers", "money", "quotes", "disputes", "warnings"]
         return {k: data[k] for k in order}
 
 

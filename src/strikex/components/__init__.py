@@ -2,7 +2,7 @@
 
 Importing this package registers every factory with spaCy (``@Language.factory``).
 """
-from . import attributes, lines, boilerplate, unions, councils, dates, people, ballots, strikes  # noqa: F401
+from . import attributes, lines, boilerplate, unions, councils, dates, people, ballots, strikes, causes, workers, quotes  # noqa: F401
 
 FACTORIES = (
     "strikex_boilerplate",
@@ -12,4 +12,7 @@ FACTORIES = (
     "strikex_people",
     "strikex_ballots",
     "strikex_strikes",
+    "strikex_causes",
+    "strikex_workers",
+    "strikex_quotes",
 )

@@ -1,0 +1,165 @@
+"""strikex_quotes: who said what. Direct quotes with their speaker, and reported speech.
+
+Direct quotes are found in the text line by line (curly or straight quote marks; a quote left open at
+the end of a line runs to the line's end, as news paragraphs continue a quote in the next paragraph).
+Short quoted phrases ("red herring", "unlawful") are not quotes of speech. The speaker is read from the
+words around the quote:
+
+- a verb of saying with a person named by strikex_people next to it ("Patrick Kerry, ..., said: \"...\"",
+  "\"...\", said Cllr Jane Smith", "\"...\" Tony Garnsey said");
+- a pronoun with a verb of saying ("he said"): the last named speaker, else the last person named;
+- a union or council, or a spokesman/spokeswoman of one: the organisation ("A Council spokesman said");
+- a line that is only a quote, after a quote with a speaker: the same speaker (the quote continues).
+
+Reported speech is a union, council or person directly before a verb of saying and a clause that is not a
+quote ("Unison says there are only around 105 Council computing staff"). It is attributed to them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import doc_text
+from ..resources import read_json
+from .boilerplate import in_boilerplate
+from .councils import SPANS_KEY as COUNCILS
+from .councils import main_council
+from .unions import SPANS_KEY as UNIONS
+
+QUOTE = re.compile(r"“([^”\n]*)(?:”|$)|(?:(?<=^)|(?<=[\s(\[:—–-]))\"([^\"\n]*)(?:\"|$)", re.M)
+PRONOUNS = {"he", "she", "they"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "source"}
+SPOKES_RX = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson)\b", re.I)
+MIN_WORDS = 4
+
+
+@dataclass
+class Quote:
+    speaker: str | None
+    speaker_type: str | None      # "person" | "organisation" | None
+    kind: str                     # "direct" | "reported"
+    start: int                    # character offsets of the quoted (or reported) words
+    end: int
+    rule: str
+
+
+class QuoteFinder:
+    def __init__(self, nlp: Language, name: str, lexicon: str):
+        self.name = name
+        lex = read_json(lexicon)
+        self.verbs = set(lex["speech_verbs"]) | {"adding", "replied", "says", "say", "explained", "insists"}
+
+    # -- who is where ---------------------------------------------------------------------------
+    def speakers_at(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start_char, end_char, name, type) of every person, union and council mention."""
+        found = [(m.start_char, m.end_char, p.name, "person") for p in doc._.people or [] for m in p.mentions]
+        found += [(s.start_char, s.end_char, s._.canonical, "organisation") for key in (UNIONS, COUNCILS)
+                  for s in doc.spans.get(key, [])]
+        return sorted(found)
+
+    def attribution(self, window: str, offset: int, speakers, from_end: bool, last_person, org, line_people):
+        """The speaker named around a verb of saying in ``window`` (text outside quotes), or None. A person
+        wins over an organisation ("Patrick Kerry, Unison's lead negotiator, said:")."""
+        words = list(re.finditer(r"[\w’']+", window))
+        verbs = [w for w in words if w.group().lower() in self.verbs]
+        if not verbs:
+            return None
+        v = offset + (verbs[-1] if from_end else verbs[0]).start()
+        inside = [s for s in speakers if offset <= s[0] and s[1] <= offset + len(window)]
+        people = [s for s in inside if s[3] == "person"]
+        if people:
+            return min(people, key=lambda s: abs(s[0] - v))[2:]
+        near = [w.group().lower() for w in words if abs(offset + w.start() - v) <= 40]
+        if any(w in PRONOUNS for w in near):
+            return last_person
+        if inside:
+            return min(inside, key=lambda s: abs(s[0] - v))[2:]
+        if any(w in SPOKES for w in near) and org:
+            return org
+        if from_end and line_people:  # '..., adding: "..."': the person named earlier in the paragraph
+            return line_people[-1][2:]
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        speakers = self.speakers_at(doc)
+        org = (main_council(doc), "organisation") if main_council(doc) else None
+        reported = self.reported(doc, speakers, [])
+        quotes: list[Quote] = []
+        line_start = 0
+        for line in text.split("\n"):
+            spans = [(m.start(1 if m.group(1) is not None else 2) + line_start,
+                      m.end(1 if m.group(1) is not None else 2) + line_start) for m in QUOTE.finditer(line)]
+            previous_end = line_start
+            for k, (qs, qe) in enumerate(spans):
+                words = text[qs:qe].split()
+                if len(words) < MIN_WORDS or in_boilerplate(doc, qs, qe):
+                    previous_end = qe
+                    continue
+                next_start = spans[k + 1][0] if k + 1 < len(spans) else line_start + len(line)
+                before, after = text[previous_end:qs], text[qe:next_start]
+                # "he said": the last person named (or quoted) before the quote
+                last = next((s for s in reversed(speakers) if s[1] <= qs and s[3] == "person"), None)
+                last_person = last[2:] if last else None
+                spokes = [m.start() + line_start for m in SPOKES_RX.finditer(text, line_start, qs)]
+                if spokes and org and (last is None or spokes[-1] > last[0]):
+                    last_person = org  # 'A Council spokesman said ... "...," he said': the council's words
+                line_people = [s for s in speakers if line_start <= s[0] and s[1] <= qs and s[3] == "person"
+                               and not any(a <= s[0] < b for a, b in spans)]
+                who = self.attribution(after[:80], qe, speakers, False, last_person, org, [])
+                rule = "quotes:after"
+                if who is None:
+                    window = before[-200:]
+                    who = self.attribution(window, qs - len(window), speakers, True, last_person, org, line_people)
+                    rule = "quotes:before"
+                if who is None and not before.strip(" \t“\"") and quotes and quotes[-1].speaker:
+                    who, rule = (quotes[-1].speaker, quotes[-1].speaker_type), "quotes:continued"
+                if who is None:
+                    rule = "quotes:unattributed"
+                quotes.append(Quote(who[0] if who else None, who[1] if who else None, "direct", qs, qe, rule))
+                previous_end = qe
+            line_start += len(line) + 1
+        quoted = [(q.start, q.end) for q in quotes]
+        quotes += [r for r in reported if not any(qs < r.end and r.start < qe for qs, qe in quoted)]
+        doc._.quotes = sorted(quotes, key=lambda q: q.start)
+        return doc
+
+    def reported(self, doc: Doc, speakers, quoted: list[tuple[int, int]]) -> list[Quote]:
+        """'Unison says there are only around 105 staff': a speaker right before a verb of saying and a
+        clause that is not in quote marks."""
+        by_end = {}
+        for start, end, name, kind in speakers:
+            by_end[end] = (name, kind)
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.verbs or tok.i + 2 >= len(doc) or tok.i == 0:
+                continue
+            prev = doc[tok.i - 1]
+            who = by_end.get(prev.idx + len(prev.text))
+            if who is None:
+                continue
+            nxt = doc[tok.i + 1]
+            if nxt.is_punct or nxt.lower_ in {"he", "she", "it", "they"} and tok.i + 2 < len(doc) and doc[tok.i + 2].is_punct:
+                continue  # "said:" introduces a direct quote; "said, he" is not a clause
+            start = nxt.idx if nxt.lower_ != "that" else doc[tok.i + 2].idx
+            sent = tok.sent
+            end = sent.end_char
+            clause = doc_text(doc)[start:end].rstrip().rstrip("\"”").rstrip()
+            if len(clause.split()) < MIN_WORDS or clause.split()[0].lower() in {"why", "how", "what"} or any(qs < start + len(clause) and start < qe for qs, qe in quoted) \
+                    or "“" in clause or '"' in clause or in_boilerplate(doc, start, start + len(clause)):
+                continue
+            out.append(Quote(who[0], who[1], "reported", start, start + len(clause), "quotes:reported"))
+        return out
+
+
+@Language.factory("strikex_quotes", assigns=["doc._.quotes"], requires=["token.is_sent_start"],
+                  default_config={"lexicon": "people.json"})
+def make_quote_finder(nlp: Language, name: str, lexicon: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, lexicon)
+
+
+def as_span(doc: Doc, quote: Quote) -> Span | None:
+    return doc.char_span(quote.start, quote.end, alignment_mode="expand")

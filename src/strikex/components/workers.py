@@ -1,0 +1,146 @@
+"""strikex_workers: who is in dispute, how many, and the money at stake.
+
+Worker groups are a worker noun with the describing words before it ("social workers", "school support
+staff", "105 Council computing staff" → "computing staff", 105), with the employer's and the union's
+names, places and bare numbers left out of the name. A group is kept when a sentence about the dispute
+(strike or ballot vocabulary, ``models/strikes.json``) names it; its count comes from any sentence that
+gives one ("around 105" is approximate). Money is an amount with a currency sign or word ("£100
+million", "£3,000", "£1.5m", "2bn pounds").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..numbers import SCALES, to_number
+from ..resources import read_json
+from ._gazetteer import token_indices
+from .boilerplate import span_in_boilerplate
+from .councils import PLACES_KEY as PLACES
+from .councils import SPANS_KEY as COUNCILS
+from .unions import SPANS_KEY as UNIONS
+
+APPROXIMATE = {"around", "about", "some", "roughly", "approximately", "nearly", "almost", "over", "more", "up",
+               "than", "to", "just", "under", "fewer", "less", "estimated", "an", "c."}
+CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "euros": "EUR",
+              "dollars": "USD"}
+SUFFIX_SCALES = {"m": 1e6, "bn": 1e9, "k": 1e3, "b": 1e9}
+
+
+@dataclass
+class WorkerGroup:
+    name: str
+    count: int | None = None
+    approximate: bool = False
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Money:
+    amount: float
+    currency: str
+    span: Span
+
+
+class WorkerFinder:
+    def __init__(self, nlp: Language, name: str, lexicon: str):
+        self.name = name
+        lex = read_json(lexicon)
+        self.nouns = set(lex["worker_nouns"])
+        self.stop = set(lex["generic_worker_modifiers"]) | {"council", "councils", "authority", "union", "unions",
+                                                            "members", "member", "branch", "local", "public"}
+        self.dispute_words = [f" {t} " for t in lex["triggers"] + ["ballot", "balloted", "balloting", "dispute"]]
+        # "strike action social workers plan": dispute words end a group's describing words
+        self.not_describing = {w for t in lex["triggers"] for w in t.split()} | {"action", "ballot", "dispute", "pay"}
+
+    def group(self, doc: Doc, tok, blocked, places) -> tuple[Span, int | None, bool] | None:
+        """The group ending at the worker noun ``tok``: (name span, count, approximate)."""
+        start = tok.i
+        sent_start = tok.sent.start
+        while start > sent_start:
+            prev = doc[start - 1]
+            # "refuse collectors": the tagger may call "refuse" a verb, the parser still a compound
+            if not (prev.pos_ in {"ADJ", "NOUN", "PROPN"} or prev.dep_ in {"amod", "compound"}):
+                break
+            if prev.like_num or prev.i in blocked or prev.lower_ in self.not_describing:
+                break
+            start -= 1
+        name_start = start
+        while name_start < tok.i and (doc[name_start].lower_ in self.stop or name_start in places
+                                      or doc[name_start].ent_type_ in {"GPE", "LOC", "ORG"}):
+            name_start += 1
+        if name_start == tok.i:
+            return None  # bare "staff", "workers": not a group
+        count, approximate = None, False
+        k = start - 1
+        while k >= sent_start and (doc[k].i in blocked or doc[k].lower_ in self.stop or doc[k].pos_ == "PROPN"):
+            k -= 1  # "105 Council computing staff", "250 Unison members"
+        if k >= sent_start and doc[k].like_num:
+            value = to_number(doc[k].text)
+            if value is not None and value == int(value) and 1 < value < 10_000_000:
+                count = int(value)
+                approximate = k > sent_start and doc[k - 1].lower_ in APPROXIMATE
+        return Span(doc, name_start, tok.i + 1), count, approximate
+
+    def money(self, doc: Doc) -> list[Money]:
+        found = []
+        for i, tok in enumerate(doc):
+            currency = CURRENCIES.get(tok.text)
+            if tok.text not in {"£", "$", "€"} or i + 1 >= len(doc):
+                continue
+            raw = doc[i + 1].text.lower()
+            end = i + 2
+            scale = 1.0
+            for suffix, factor in SUFFIX_SCALES.items():  # "250k", "2bn"
+                if raw.endswith(suffix) and to_number(raw[: -len(suffix)]) is not None:
+                    raw, scale = raw[: -len(suffix)], factor
+                    break
+            value = to_number(raw)
+            if value is None:
+                continue
+            if end < len(doc) and scale == 1.0:
+                word = doc[end].lower_
+                if word in SCALES:
+                    scale, end = SCALES[word], end + 1
+                elif word in SUFFIX_SCALES:
+                    scale, end = SUFFIX_SCALES[word], end + 1
+            span = Span(doc, i, end)
+            if not span_in_boilerplate(span):
+                found.append(Money(value * scale, currency, span))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
+        places = token_indices(doc, PLACES)
+        groups: dict[str, WorkerGroup] = {}
+        in_dispute: set[str] = set()
+        for sent in doc.sents:
+            if span_in_boilerplate(sent):
+                continue
+            text = " " + " ".join(t.lower_ for t in sent) + " "
+            about_dispute = any(w in text for w in self.dispute_words)
+            for tok in sent:
+                if tok.lower_ not in self.nouns or tok.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                found = self.group(doc, tok, blocked, places)
+                if found is None:
+                    continue
+                span, count, approximate = found
+                key = span.text.lower()
+                g = groups.setdefault(key, WorkerGroup(key))
+                g.mentions.append(span)
+                if count is not None and g.count is None:
+                    g.count, g.approximate = count, approximate
+                if about_dispute:
+                    in_dispute.add(key)
+        doc._.workers = [g for k, g in groups.items() if k in in_dispute]
+        doc._.money = self.money(doc)
+        return doc
+
+
+@Language.factory("strikex_workers", assigns=["doc._.workers", "doc._.money"], requires=["token.is_sent_start"],
+                  default_config={"lexicon": "strikes.json"})
+def make_worker_finder(nlp: Language, name: str, lexicon: str) -> WorkerFinder:
+    return WorkerFinder(nlp, name, lexicon)
