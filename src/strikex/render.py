@@ -31,6 +31,24 @@ def _cell(value: Any) -> Text:
     return Text(str(value))
 
 
+def _law(check: dict | None) -> Text:
+    """The ballot law check in a cell: 'pass', 'fail: turnout', '? eligible' (the regime is under the table)."""
+    if not check:
+        return Text("—", style="dim")
+    if check["result"] == "indeterminate":
+        return Text(f"? {', '.join(check['missing'])}", style="yellow")
+    if check["result"] == "fail":
+        return Text(f"fail: {', '.join(check['failed'])}", style="red")
+    return Text("pass", style="green")
+
+
+def _regime(check: dict | None) -> str:
+    if not check or not check["regime"]:
+        return ""
+    expires = f", mandate until {check['mandate_expires']}" if check["mandate_expires"] else ""
+    return f" [law: {check['regime']} by {check['basis'].replace('_', ' ')}{expires}]"
+
+
 def _snippet(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -58,13 +76,13 @@ def render(record: dict[str, Any], console: Console) -> None:
         people.add_row(p["name"], _cell(p["role"]), _cell(p["organisation"]), str(len(p["mentions"])))
     console.print(people)
     if record["ballots"]:
-        ballots = _table("Ballots", ["#", "union", "support %", "turnout %", "votes cast", "eligible", "closes"])
+        ballots = _table("Ballots", ["#", "union", "support %", "turnout %", "votes cast", "eligible", "closes", "law"])
         for n, b in enumerate(record["ballots"], 1):
             closes = b["closes"] or (b["closes_date"]["text"] + " (year unknown)" if b["closes_date"] else None)
             ballots.add_row(str(n), _cell(b["union"]), _cell(b["support_pct"]), _cell(b["turnout_pct"]),
-                            _cell(b["votes_cast"]), _cell(b["eligible"]), _cell(closes))
+                            _cell(b["votes_cast"]), _cell(b["eligible"]), _cell(closes), _law(b.get("legal_check")))
         console.print(ballots)
-        _evidence(console, [b["text"] for b in record["ballots"]])
+        _evidence(console, [b["text"] + _regime(b.get("legal_check")) for b in record["ballots"]])
     if record["strikes"]:
         strikes = _table("Strikes", ["#", "days", "status", "union", "employer", "workers"])
         for n, s in enumerate(record["strikes"], 1):
@@ -73,6 +91,20 @@ def render(record: dict[str, Any], console: Console) -> None:
                             _cell(s["workers"]))
         console.print(strikes)
         _evidence(console, [s["text"] for s in record["strikes"]])
+    if record.get("disputes"):
+        disputes = _table("Disputes", ["union", "employer", "workers", "status", "causes"])
+        for d in record["disputes"]:
+            workers = d["workers"] + (f" ({d['worker_count']})" if d["worker_count"] else "") if d["workers"] else None
+            disputes.add_row(_cell(d["union"]), _cell(d["employer"]), _cell(workers), _cell(d["status"]),
+                             _cell([c.replace("_", " ") for c in d["causes"]]))
+        console.print(disputes)
+    if record.get("quotes"):
+        console.print(Text("Quotes", style="italic"))
+        for q in record["quotes"]:
+            line = Text(f" {q['speaker'] or 'unattributed'}", style="bold")
+            line.append(": " if q["kind"] == "direct" else " (reported): ")
+            line.append(_snippet(q["text"], 120), style="dim")
+            console.print(line)
     if record["dates"]:
         dates = _table("Dates", ["as written", "resolved", "known parts"])
         for d in record["dates"]:
