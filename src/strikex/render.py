@@ -155,3 +155,23 @@ def render_report(report: dict[str, Any], console: Console, title: str) -> None:
             console.print(Text(article["name"], style="bold"))
             for line in lines:
                 console.print(Text(f"  {line}", style="red" if line.startswith("missed") else "yellow"))
+
+
+def _day_span(days: list[str]) -> list[str] | str:
+    """Up to three days as they are; more as 'N days: first … last'."""
+    return days if len(days) <= 3 else f"{len(days)} days: {days[0]} … {days[-1]}"
+
+
+def render_timeline(rows: list[dict[str, Any]], console: Console) -> None:
+    """``strikex timeline --format table``: a row per dispute."""
+    from .timeline import ballot_summary
+
+    table = Table(title=f"Disputes ({len(rows)})", title_justify="left", show_lines=True)
+    for col in ("union / employer", "workers", "status", "strike days", "ballots", "sources"):
+        table.add_column(col, overflow="fold", max_width=30)
+    for r in rows:
+        status = f"{r['status']} ({r['status_date']})" if r["status"] and r["status_date"] else r["status"]
+        table.add_row(f"{r['union'] or '?'}\n{r['employer'] or '?'}", _cell(r["workers"]), _cell(status),
+                      _cell(_day_span(r["strike_days"])), _cell([ballot_summary(b) for b in r["ballots"]]),
+                      _cell(len(r["sources"])))
+    console.print(table)

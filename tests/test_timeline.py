@@ -1,0 +1,150 @@
+"""`strikex timeline`: disputes merged across articles, in JSON Lines, CSV, a table and an HTML page that
+headless Chromium draws."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import TESTS
+
+from strikex.timeline import merge
+
+PAIR = TESTS / "timeline"   # two reports of one dispute, written for this project
+
+
+def record(source, ref, union="GMB", employer="Leeds City Council", workers="bin workers", status="planned",
+           days=(), ballots=(), causes=()):
+    ballots = [dict(union=union, support_pct=s, turnout_pct=t, votes_cast=None, eligible=None, closes=c)
+               for s, t, c in ballots]
+    return {"source": source, "reference_date": ref, "relevant": True, "ballots": ballots,
+            "strikes": [{"dates": list(days), "union": union, "unions": [union], "employer": employer,
+                         "workers": workers, "status": status}],
+            "disputes": [{"union": union, "employer": employer, "workers": workers, "worker_count": None,
+                          "causes": list(causes), "status": status, "ballots": list(range(len(ballots))),
+                          "strikes": [0]}]}
+
+
+def test_two_reports_of_one_dispute_are_one_row():
+    rows = merge([record("b", "2024-05-10", status="held", days=["2024-05-09"], ballots=[(88, 61, None)]),
+                  record("a", "2024-05-01", days=["2024-05-09", "2024-05-10"], ballots=[(88, 61, "2024-04-28")],
+                         causes=["pay"])])
+    (row,) = rows
+    assert row.sources == ["a", "b"] and row.status == "held" and row.status_date == "2024-05-10"
+    assert row.strike_days == ["2024-05-09", "2024-05-10"] and row.causes == ["pay"]
+    assert row.ballots == [{"union": "GMB", "support_pct": 88, "turnout_pct": 61, "votes_cast": None, "eligible": None,
+                            "closes": "2024-04-28", "sources": ["a", "b"]}]
+    assert (row.first_reported, row.last_reported) == ("2024-05-01", "2024-05-10")
+
+
+@pytest.mark.parametrize("other", [
+    record("b", "2024-05-02", employer="Bradford Council"),                   # another employer
+    record("b", "2024-05-02", union="Unite"),                                 # another union
+    record("b", "2024-05-02", workers="school cleaners"),                     # other workers
+    record("b", "2025-02-02", days=["2025-02-10"]),                           # the same parties a year later
+])
+def test_different_disputes_stay_apart(other):
+    assert len(merge([record("a", "2024-05-01", days=["2024-05-09"]), other])) == 2
+
+
+def test_on_one_day_the_most_advanced_status_wins_and_errors_are_skipped():
+    rows = merge([record("a", "2024-05-01", status="suspended"), record("b", "2024-05-01", status="planned"),
+                  {"source": "c", "error": "c: binary file"}, {"source": "d", "relevant": False, "disputes": []}])
+    assert [r.status for r in rows] == ["suspended"]
+
+
+def test_records_without_disputes_still_merge():
+    old = record("a", "2024-05-01", days=["2024-05-09"])
+    del old["disputes"]
+    assert [r.union for r in merge([old, record("b", "2024-05-03")])] == ["GMB"]
+
+
+def test_timeline_of_two_articles_gives_one_dispute(cli):
+    result = cli("timeline", PAIR)
+    assert result.exit_code == 0, result.stderr
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(s).name for s in row["sources"]] == ["a01.txt", "a02.txt"]
+    assert (row["union"], row["employer"], row["status"]) == ("GMB", "Sunderland City Council", "going ahead")
+    assert row["strike_days"] == ["2025-03-17", "2025-03-18", "2025-03-19"]
+    assert [(b["support_pct"], b["turnout_pct"], len(b["sources"])) for b in row["ballots"]] == [(87, 62, 2)]
+
+
+def test_timeline_reads_what_extract_wrote_and_writes_csv(cli, tmp_path):
+    records = tmp_path / "records.jsonl"
+    records.write_text(cli("extract", PAIR).stdout)
+    result = cli("timeline", records, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1 and rows[0]["ballots"] == "GMB 87% support, 62% turnout"
+    assert rows[0]["strike_days"] == "2025-03-17; 2025-03-18; 2025-03-19"
+    table = cli("timeline", records, "--format", "table")
+    assert "Sunderland" in table.stdout and "going" in table.stdout and "GMB" in table.stdout
+
+
+def _png_pixels(path: Path):
+    """(width, height, rows of RGB(A) bytes) of an 8-bit PNG, decoded with the standard library."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour = header[:4]
+    assert depth == 8 and colour in (2, 6)
+    bpp = 3 if colour == 2 else 4
+    raw, stride, rows, prev = zlib.decompress(b"".join(chunks)), width * bpp, [], bytearray(width * bpp)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, bpp, rows
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_the_html_page_draws_the_chart_in_chromium(cli, tmp_path):
+    page = tmp_path / "disputes.html"
+    result = cli("timeline", PAIR, TESTS.parent / "seeds", "--format", "html", "--output", page)
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "<svg" in html and "http" not in html.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org", "")
+    shot = tmp_path / "shot.png"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    width, height, bpp, rows = _png_pixels(shot)
+    strike = (0xC0, 0x39, 0x2B)   # the strike-day squares (timeline_html.STRIKE)
+    ballot = (0x2C, 0x6F, 0xBB)   # the ballot diamonds
+
+    def count(colour):
+        return sum(1 for row in rows for x in range(0, width * bpp, bpp)
+                   if all(abs(row[x + k] - colour[k]) <= 3 for k in range(3)))
+
+    assert count(strike) > 300, "no strike-day marks drawn"
+    assert count(ballot) > 20, "no ballot marks drawn"
