@@ -329,3 +329,19 @@ def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(cli, nl
     assert records[0]["source"].endswith("a.txt") and "strikex_people" in records[0]["error"]
     assert set(records[0]) == {"schema_version", "source", "error"}
     assert records[1]["source"].endswith("b.txt") and [u["name"] for u in records[1]["unions"]] == ["GMB"]
+
+
+def test_windows_1252_is_read_as_such(cli, tmp_path):
+    path = write(tmp_path / "cp1252.txt", "Unison members at Leeds City Council said the caf\u00e9 staff would \u201cstrike\u201d on 3 May 2024.".encode("cp1252"))
+    record = json.loads(cli("extract", path).stdout)
+    assert record["warnings"] == ["input is not valid UTF-8; decoded as Windows-1252"]
+    text = path.read_bytes().decode("cp1252")
+    assert "café" in text and record["strikes"][0]["dates"] == ["2024-05-03"]
+    mention = record["councils"][0]["mentions"][0]
+    assert text[mention["start"]:mention["end"]] == "Leeds City Council"
+
+
+def test_utf8_with_one_bad_byte_stays_utf8(cli, tmp_path):
+    path = write(tmp_path / "mixed.txt", "Unison members at the café will strike.".encode() + b"\xff")
+    record = json.loads(cli("extract", path).stdout)
+    assert "replaced with U+FFFD" in record["warnings"][0]

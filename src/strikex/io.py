@@ -31,8 +31,9 @@ class Article:
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Bytes → text. UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is decoded as UTF-8
-    with replacement characters and a warning. Binary data raises InputError."""
+    """Bytes → text. UTF-8 (with or without BOM) and UTF-16 with BOM; bytes that are not UTF-8 and hold
+    no UTF-8 at all are read as Windows-1252, otherwise as UTF-8 with replacement characters; either way
+    with a warning. Binary data raises InputError."""
     head = data[:8192]
     for magic, what in BINARY_MAGIC.items():
         if head.startswith(magic):
@@ -52,6 +53,12 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
+        # no valid UTF-8 beyond ASCII at all: most likely a Windows-1252 file ("Caf\xe9", curly quotes \x93 \x94)
+        if all(ord(c) < 128 or c == "\ufffd" for c in text):
+            try:
+                return data.decode("cp1252"), ["input is not valid UTF-8; decoded as Windows-1252"]
+            except UnicodeDecodeError:
+                pass
         return text, [f"input is not valid UTF-8: {bad} undecodable byte(s) replaced with U+FFFD"]
 
 
