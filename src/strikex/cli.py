@@ -158,6 +158,10 @@ def extract(
                                      "relevant: false and empty lists). --no-triage processes every article in full."),
     only_relevant: bool = typer.Option(False, "--only-relevant", help="Leave the records of articles the triage gate "
                                                                       "turned away (relevant: false) out of the output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE: records go to FILE.partial as they "
+                                                                      "come, renamed to FILE when the batch is complete."),
+    resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
+                                                        "FILE (or FILE.partial) already holds, and keep those records."),
 ) -> None:
     """Extract dispute records from article text.
 
@@ -178,13 +182,21 @@ def extract(
     if (single or jsonl) and any(p != "-" and not Path(p).exists() for p in paths) and len(paths) == 1:
         _fail(f"{paths[0]}: no such file or folder", EXIT_BAD_INPUT)
     fmt = fmt or (Format.json if single else Format.jsonl)
+    done, keep = set(), []
+    if resume:
+        if output is None or fmt != Format.jsonl:
+            _fail("--resume needs --output FILE and JSON Lines output (--format jsonl)", EXIT_BAD_INPUT)
+        from .io import done_sources
+
+        done, keep = done_sources(Path(output))
+        _err_console().print(f"strikex: resuming: {len(done)} inputs already done in {output}", markup=False)
     if jsonl:
         sources = None
         count = _count_lines(paths)
         articles = ((article, row_date) for raw in paths
                     for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, text_key, id_key, date_key))
     else:
-        sources = list(expand_paths(paths, recursive, glob))
+        sources = [(source, path) for source, path in expand_paths(paths, recursive, glob) if source not in done]
         count = len(sources)
         if not sources:
             _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
@@ -194,7 +206,7 @@ def extract(
         if article.unreadable:
             _fail(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
         articles = iter([(article, None)])
-    items = (_item(a, row_date, reference_date) for a, row_date in articles)
+    items = (_item(a, row_date, reference_date) for a, row_date in articles if a.source not in done)
     workers = workers or _auto_workers(count)
 
     failed = 0
@@ -205,7 +217,12 @@ def extract(
         progress = Progress(console=_err_console(), transient=True)
         task = progress.add_task("extracting", total=count)
         progress.start()
-    write, close = _writer(fmt, single, sys.stdout)
+    from .io import PartialOutput
+
+    target = PartialOutput(Path(output), keep) if output else None
+    write, close = _writer(fmt, single, target.stream if target else sys.stdout)
+    written = 0
+    previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
         for record in extract_items(items, model=model, triage=triage, workers=workers):
             if "error" in record:
@@ -218,15 +235,37 @@ def extract(
             if only_relevant and record.get("relevant") is False:
                 continue
             write(record)
+            written += 1
         close()
+        if target:
+            target.commit()
     except ModelNotFound as exc:
         _fail(str(exc), EXIT_NO_MODEL)
+    except (KeyboardInterrupt, _Terminated) as exc:
+        # the record in hand is written, the stream flushed; say how far it got and how to go on
+        close()
+        where = ""
+        if target:
+            target.abandon()
+            where = f"; the records so far are in {target.partial} (rerun with --resume to go on)"
+        _err_console().print(f"strikex: interrupted after {written} records{where}", markup=False)
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130)
     finally:
         if progress is not None:
             progress.stop()
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT if single else EXIT_SOME_FAILED)
     raise typer.Exit(EXIT_OK)
+
+
+class _Terminated(Exception):
+    """SIGTERM, turned into an exception so the batch can stop cleanly, as on Ctrl-C."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
 
 
 def _item(article, row_date: str | None, reference_date):

@@ -5,6 +5,7 @@ No spaCy here: this module turns paths into ``Article`` items and records into b
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,3 +138,46 @@ def dumps(record: dict[str, Any], pretty: bool = False) -> str:
 def write_record(stream: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
     stream.write(dumps(record, pretty) + "\n")
     stream.flush()
+
+
+class PartialOutput:
+    """``--output FILE``: records go to ``FILE.partial`` as they come (flushed per record) and the file is
+    renamed to ``FILE`` only when the batch is complete, so an interrupted run never leaves a file that
+    looks complete. ``keep`` lines (from ``--resume``) are written first."""
+
+    def __init__(self, path: Path, keep: Iterable[str] = ()):
+        self.path = path
+        self.partial = path.with_name(path.name + ".partial")
+        self.stream = self.partial.open("w", encoding="utf-8", newline="\n")
+        for line in keep:
+            self.stream.write(line if line.endswith("\n") else line + "\n")
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.replace(self.partial, self.path)
+
+    def abandon(self) -> None:
+        self.stream.flush()
+        self.stream.close()
+
+
+def done_sources(path: Path) -> tuple[set[str], list[str]]:
+    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, and
+    their lines. Error records are not kept: those inputs are tried again."""
+    partial = path.with_name(path.name + ".partial")
+    source = partial if partial.exists() else path
+    if not source.exists():
+        return set(), []
+    done, keep = set(), []
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by the interruption
+            if isinstance(record, dict) and "error" not in record and "source" in record:
+                done.add(record["source"])
+                keep.append(line)
+    return done, keep

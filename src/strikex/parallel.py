@@ -21,9 +21,13 @@ _settings: dict[str, Any] = {}
 
 
 def _start_worker(model: str, batch_size: int, triage: bool) -> None:
-    """Runs once in each worker: load the pipeline before the first chunk arrives."""
+    """Runs once in each worker: load the pipeline before the first chunk arrives. Ctrl-C is the parent's
+    to handle: it stops handing out chunks and says how far the batch got."""
+    import signal
+
     from .api import load
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _settings.update(model=model, batch_size=batch_size, triage=triage)
     load(model)
 
@@ -39,8 +43,8 @@ def extract_parallel(items: Iterable[tuple], model: str, batch_size: int, triage
                      workers: int) -> Iterator[dict[str, Any]]:
     items = iter(items)
     in_flight: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(model, batch_size, triage)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(model, batch_size, triage))
+    try:
         while True:
             while len(in_flight) < 2 * workers and (chunk := list(islice(items, CHUNK))):
                 in_flight.append(pool.submit(_extract_chunk, chunk))
@@ -51,6 +55,8 @@ def extract_parallel(items: Iterable[tuple], model: str, batch_size: int, triage
             except BrokenProcessPool:
                 _explain_broken_pool(model)
             yield from records
+    finally:  # done, interrupted, or the consumer stopped reading: no chunk is started after this
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _explain_broken_pool(model: str) -> None:

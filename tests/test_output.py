@@ -1,0 +1,85 @@
+"""--output FILE (written as FILE.partial, renamed when complete), --resume, and stopping cleanly on
+Ctrl-C or SIGTERM."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+STRIKE = "Unison members at Leeds City Council will strike on 3 May 2024.\n"
+
+
+def folder(tmp_path: Path, n: int) -> Path:
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(n):
+        (root / f"{i:03d}.txt").write_text(STRIKE.replace("3 May", f"{i % 27 + 1} May"))
+    return root
+
+
+def sources(path: Path) -> list[str]:
+    return [Path(json.loads(line)["source"]).name for line in path.read_text().splitlines()]
+
+
+def test_output_is_renamed_when_complete(cli, tmp_path):
+    out = tmp_path / "records.jsonl"
+    result = cli("extract", folder(tmp_path, 3), "--output", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert sources(out) == ["000.txt", "001.txt", "002.txt"]
+    assert not out.with_name("records.jsonl.partial").exists()
+
+
+def test_an_interrupted_batch_leaves_only_a_partial_file_and_resume_goes_on(cli, tmp_path, monkeypatch):
+    import strikex.api
+
+    real = strikex.api.extract_items
+
+    def interrupted(items, **kw):
+        for n, record in enumerate(real(items, **kw)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield record
+
+    monkeypatch.setattr(strikex.api, "extract_items", interrupted)
+    root, out = folder(tmp_path, 5), tmp_path / "records.jsonl"
+    result = cli("extract", root, "--output", out)
+    assert result.exit_code == 130
+    assert "interrupted after 2 records" in result.stderr and "--resume" in result.stderr
+    assert not out.exists() and sources(out.with_name("records.jsonl.partial")) == ["000.txt", "001.txt"]
+    monkeypatch.setattr(strikex.api, "extract_items", real)
+    result = cli("extract", root, "--output", out, "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert "2 inputs already done" in result.stderr
+    assert sources(out) == ["000.txt", "001.txt", "002.txt", "003.txt", "004.txt"]
+    assert not out.with_name("records.jsonl.partial").exists()
+
+
+def test_resume_needs_an_output_file(cli, tmp_path):
+    result = cli("extract", folder(tmp_path, 1), "--resume")
+    assert result.exit_code == 2 and "--resume needs --output" in result.stderr
+
+
+def test_sigterm_stops_cleanly(tmp_path):
+    """A real process: SIGTERM mid-batch finishes the record in hand, keeps FILE.partial, exits 143."""
+    root, out = folder(tmp_path, 400), tmp_path / "records.jsonl"
+    strikex = Path(sys.executable).with_name("strikex")
+    proc = subprocess.Popen([str(strikex), "extract", str(root), "--output", str(out), "--workers", "1"],
+                            stderr=subprocess.PIPE, text=True)
+    partial = out.with_name("records.jsonl.partial")
+    deadline = time.time() + 120
+    while time.time() < deadline and (not partial.exists() or partial.stat().st_size == 0):
+        time.sleep(0.2)
+    if proc.poll() is not None:
+        pytest.skip("the batch finished before it could be interrupted")
+    os.kill(proc.pid, signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "interrupted after" in err and not out.exists()
+    lines = partial.read_text().splitlines()
+    assert lines and all(json.loads(line)["source"] for line in lines)   # whole records only
