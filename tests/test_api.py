@@ -86,7 +86,8 @@ def test_extract_many_matches_extract(nlp):
 
 
 def test_record_keys_in_documented_order(run):
-    assert list(run(TEXT)) == ["schema_version", "source", "relevant", "triage", "reference_date", "reference_date_source", "unions",
+    assert list(run(TEXT)) == ["schema_version", "source", "relevant", "triage", "language", "reference_date",
+                               "reference_date_source", "unions",
                                "councils", "people", "dates", "ballots", "strikes", "causes", "workers", "money", "quotes",
                                "disputes", "warnings"]
 

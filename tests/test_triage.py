@@ -108,3 +108,22 @@ def test_a_related_articles_list_adds_nothing_to_a_relevant_record(run):
     story = "Unison members at Leeds City Council will strike on 4 May 2024.\n\n"
     related = "Related articles\n\n- Bradford bin strike set for 9 May 2024\n- Wakefield carers ballot for action\n\nMore news.\n"
     assert run(story + related, triage=True)["strikes"] == run(story, triage=True)["strikes"]
+
+
+def test_text_that_is_not_english_is_marked_not_extracted(run):
+    welsh = ("Mae gweithwyr y cyngor yn bwriadu streicio yr wythnos nesaf ar ôl i'r undeb gynnal pleidlais. "
+             "Dywedodd llefarydd ar ran Cyngor Gwynedd eu bod yn siomedig iawn gyda'r penderfyniad ac y byddant "
+             "yn parhau i drafod gyda'r undebau llafur er mwyn osgoi gweithredu diwydiannol ym mis Mai.")
+    record = run(welsh, triage=True)
+    assert (record["relevant"], record["language"]) == (False, "non-en")
+    assert "does not look like English" in record["warnings"][0] and record["strikes"] == []
+    english = run("Unison members at Leeds City Council will strike on 3 May 2024.", triage=True)
+    assert english["language"] == "en"
+
+
+@pytest.mark.parametrize("folder", GOLD_SETS + [DEV, ROOT / "benchmarks" / "corpus" / "other"], ids=lambda p: p.name)
+def test_every_english_article_is_english(gate, folder):
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here")
+    for path in sorted(folder.glob("*.txt")):
+        assert gate(path.read_text(encoding="utf-8")).language == "en", path.name

@@ -167,6 +167,7 @@ def to_record(doc: Doc) -> r.Record:
     b, s, c, w = ballots(doc), strikes(doc), causes(doc), workers(doc)
     return r.Record(
         source=doc._.source, relevant=True, triage=verdict.reason if verdict else None,
+        language=verdict.language if verdict else None,
         reference_date=ref.isoformat() if ref else None,
         reference_date_source=doc._.reference_date_source if ref else None,
         unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
@@ -178,6 +179,10 @@ def to_record(doc: Doc) -> r.Record:
 def skipped_record(doc: Doc) -> r.Record:
     """An article the triage gate turned away: no extraction, the caller's reference date if any."""
     given = doc._.given_date
-    return r.Record(source=doc._.source, relevant=False, triage=doc._.triage.reason,
+    verdict = doc._.triage
+    warnings = list(doc._.warnings or [])
+    if verdict.language != "en":
+        warnings.append(f"the text does not look like English ({verdict.reason}); nothing was extracted")
+    return r.Record(source=doc._.source, relevant=False, triage=verdict.reason, language=verdict.language,
                     reference_date=given.isoformat() if given else None,
-                    reference_date_source="given" if given else None, warnings=list(doc._.warnings or []))
+                    reference_date_source="given" if given else None, warnings=warnings)

@@ -151,6 +151,7 @@ class Record:
     reference_date_source: str | None  # "text" | "given" | None
     relevant: bool = True              # False: the triage gate found no dispute in it, and nothing was extracted
     triage: str | None = None          # the gate's evidence ("dispute phrase 'walkout'"), None when it was not run
+    language: str | None = None        # "en", "non-en" (then nothing is extracted), None when the gate was not run
     unions: list[Union] = field(default_factory=list)
     councils: list[Council] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -167,7 +168,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        order = ["schema_version", "source", "relevant", "triage", "reference_date", "reference_date_source", "unions", "councils", "people",
+        order = ["schema_version", "source", "relevant", "triage", "language", "reference_date", "reference_date_source", "unions", "councils", "people",
                  "dates", "ballots", "strikes", "causes", "workers", "money", "quotes", "disputes", "warnings"]
         return {k: data[k] for k in order}
 

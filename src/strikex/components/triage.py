@@ -10,6 +10,9 @@ disputes ("lightning strike", "strike a balance") do not count. Boilerplate (coo
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
 
+Text that is not English (few of its words are common English words, e.g. a Welsh article) is turned
+away too, with ``language: "non-en"`` and a warning, rather than read into nonsense records.
+
 Not a pipeline component: ``pipeline.run`` calls it before the statistical components, which then run
 only on the articles it lets through.
 """
@@ -30,6 +33,7 @@ from .boilerplate import Boilerplate
 class Verdict:
     relevant: bool
     reason: str          # the evidence, for the record's reader: 'strike' + 'UNISON', or why not
+    language: str = "en"  # "en", or "non-en" for text that is not English (then not relevant)
 
 
 class Triage:
@@ -42,10 +46,20 @@ class Triage:
         self.unions_lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
         self.unions_cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
         self.boilerplate = Boilerplate(nlp, "triage_boilerplate", boilerplate)
+        self.english_words = set(lex["english_words"])
+        self.english = lex["english"]
         self.strong, self.ambiguous, self.weak, self.not_strong = (
             nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong"))
 
+    def english_share(self, doc: Doc) -> tuple[int, float]:
+        """(words, share of them that are common English words): a cheap test of the language."""
+        words = [t.lower_ for t in doc if t.is_alpha]
+        return len(words), (sum(w in self.english_words for w in words) / len(words) if words else 0.0)
+
     def __call__(self, doc: Doc) -> Verdict:
+        words, share = self.english_share(doc)
+        if words >= self.english["min_words"] and share < self.english["min_share"]:
+            return Verdict(False, f"not English ({share:.0%} of {words} words are common English words)", "non-en")
         ranges = doc._.boilerplate = self.boilerplate.ranges(doc_text(doc))  # kept for the boilerplate component
 
         def story(matches):  # (key, start, end) outside boilerplate
