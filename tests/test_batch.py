@@ -89,3 +89,13 @@ def test_automatic_workers(count, expect_many):
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert _auto_workers(count) == (cores if expect_many else 1)
+
+
+def test_an_article_over_max_chars_is_an_error_record_not_a_cut(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(STRIKE)
+    (tmp_path / "b.txt").write_text(STRIKE + " More text." * 200)
+    for workers in ("1", "2"):
+        result = cli("extract", tmp_path, "--max-chars", "500", "--workers", workers)
+        got = records(result)
+        assert result.exit_code == 1 and "error" not in got[0]
+        assert f"article too long ({len(STRIKE) + 2200:,} characters; --max-chars is 500)" in got[1]["error"]

@@ -55,14 +55,16 @@ def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = No
 
 
 def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16, triage: bool = True,
-                  workers: int = 1) -> Iterator[dict[str, Any]]:
+                  workers: int = 1, max_chars: int | None = None) -> Iterator[dict[str, Any]]:
     """One record per item, in input order. An item is ``(text, reference_date, source[, warnings[, error]])``;
     an item with an error, or a text too long for the pipeline, gives an error record in its place.
-    ``workers`` > 1 runs that many processes, each with its own pipeline (see ``parallel.py``)."""
+    ``workers`` > 1 runs that many processes, each with its own pipeline (see ``parallel.py``). A text longer
+    than ``max_chars`` gives an error record: it is never cut short silently."""
     if workers > 1:
         from .parallel import extract_parallel
 
-        yield from extract_parallel(items, model=model, batch_size=batch_size, triage=triage, workers=workers)
+        yield from extract_parallel(items, model=model, batch_size=batch_size, triage=triage, workers=workers,
+                                    max_chars=max_chars)
         return
     from collections import deque
 
@@ -79,6 +81,8 @@ def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size:
             error = rest[1] if len(rest) > 1 else None
             if error is None and text is None:
                 error = f"{source}: no text"
+            if error is None and max_chars is not None and len(text) > max_chars:
+                error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
             if error is None and len(text) > nlp.max_length:
                 error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
             pending.append((source, error))

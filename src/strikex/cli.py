@@ -160,6 +160,8 @@ def extract(
                                                                       "turned away (relevant: false) out of the output."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE: records go to FILE.partial as they "
                                                                       "come, renamed to FILE when the batch is complete."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Longer articles give an error record "
+                                                                     "(never cut short silently)."),
     resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
                                                         "FILE (or FILE.partial) already holds, and keep those records."),
 ) -> None:
@@ -224,7 +226,7 @@ def extract(
     written = 0
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
-        for record in extract_items(items, model=model, triage=triage, workers=workers):
+        for record in extract_items(items, model=model, triage=triage, workers=workers, max_chars=max_chars):
             if "error" in record:
                 failed += 1
                 _err_console().print(f"strikex: {record['error']}", markup=False)
