@@ -345,3 +345,16 @@ def test_utf8_with_one_bad_byte_stays_utf8(cli, tmp_path):
     path = write(tmp_path / "mixed.txt", "Unison members at the café will strike.".encode() + b"\xff")
     record = json.loads(cli("extract", path).stdout)
     assert "replaced with U+FFFD" in record["warnings"][0]
+
+
+def test_symlink_loops_and_dangling_links_in_a_folder(cli, tmp_path):
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    write(root / "a" / "x.txt", A.encode())
+    (root / "a" / "up").symlink_to(root)                     # a loop: not followed
+    (root / "a" / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    result = cli("extract", root, "--recursive")
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["source"]).name for r in got] == ["gone.txt", "x.txt"]
+    assert "no such file" in got[0]["error"] and "error" not in got[1]
+    assert result.exit_code == 1

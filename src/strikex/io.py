@@ -125,7 +125,8 @@ def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.t
         path = Path(raw)
         if path.is_dir():
             found = path.rglob(glob) if recursive else path.glob(glob)
-            for f in sorted(p for p in found if p.is_file()):
+            # a dangling symlink is kept, so that reading it reports the error; sub-folders are not files
+            for f in sorted(p for p in found if p.is_file() or (p.is_symlink() and not p.exists())):
                 yield str(f), f
         else:
             yield raw, path
