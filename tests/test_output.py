@@ -83,3 +83,19 @@ def test_sigterm_stops_cleanly(tmp_path):
     assert "interrupted after" in err and not out.exists()
     lines = partial.read_text().splitlines()
     assert lines and all(json.loads(line)["source"] for line in lines)   # whole records only
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_disk_is_a_clear_fatal_error(tmp_path):
+    strikex = Path(sys.executable).with_name("strikex")
+    seeds = Path(__file__).parents[1] / "seeds"
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([str(strikex), "extract", str(seeds)], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=300)
+    assert proc.returncode == 4
+    assert "cannot write the output: No space left on device" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_output_that_cannot_be_opened(cli, tmp_path):
+    result = cli("extract", folder(tmp_path, 1), "--output", tmp_path / "no" / "such" / "dir.jsonl")
+    assert result.exit_code == 4 and "cannot write" in result.stderr

@@ -5,6 +5,7 @@ errors go to stderr.
 """
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from enum import Enum
@@ -12,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, StrikexError
+from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED, StrikexError
 
 app = typer.Typer(
     name="strikex",
@@ -167,7 +168,7 @@ def extract(
 ) -> None:
     """Extract dispute records from article text.
 
-    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in input order, streamed as they are done. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed.
+    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in input order, streamed as they are done. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
     """
     from pathlib import Path
 
@@ -221,8 +222,11 @@ def extract(
         progress.start()
     from .io import PartialOutput
 
-    target = PartialOutput(Path(output), keep) if output else None
-    write, close = _writer(fmt, single, target.stream if target else sys.stdout)
+    try:
+        target = PartialOutput(Path(output), keep) if output else None
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}", EXIT_OUTPUT)
+    write, close = _guarded(*_writer(fmt, single, target.stream if target else sys.stdout))
     written = 0
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
@@ -243,6 +247,10 @@ def extract(
             target.commit()
     except ModelNotFound as exc:
         _fail(str(exc), EXIT_NO_MODEL)
+    except _OutputFailed as exc:
+        sys.stdout = open(os.devnull, "w")  # nothing more can be written there; keep the exit quiet
+        where = f" {output}" if output else " the output"
+        _fail(f"cannot write{where}: {exc} (after {written} records)", EXIT_OUTPUT)
     except (KeyboardInterrupt, _Terminated) as exc:
         # the record in hand is written, the stream flushed; say how far it got and how to go on
         close()
@@ -260,6 +268,24 @@ def extract(
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT if single else EXIT_SOME_FAILED)
     raise typer.Exit(EXIT_OK)
+
+
+class _OutputFailed(Exception):
+    """Writing a record failed (disk full, a closed file): fatal, with its own exit code."""
+
+
+def _guarded(write, close):
+    """The writer's functions, with an OS error while writing turned into _OutputFailed."""
+    def guard(fn):
+        def run(*args):
+            try:
+                return fn(*args)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise _OutputFailed(exc.strerror or str(exc)) from None
+        return run
+    return guard(write), guard(close)
 
 
 class _Terminated(Exception):

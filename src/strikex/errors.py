@@ -5,6 +5,7 @@ EXIT_OK = 0
 EXIT_SOME_FAILED = 1   # a batch finished, but some inputs became error records
 EXIT_BAD_INPUT = 2     # the one input could not be read, or the command line is wrong
 EXIT_NO_MODEL = 3      # the spaCy pipeline named by --model is not installed
+EXIT_OUTPUT = 4        # the output could not be written (disk full, a closed file)
 
 
 class StrikexError(Exception):
