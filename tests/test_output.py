@@ -67,7 +67,7 @@ def test_resume_needs_an_output_file(cli, tmp_path):
 
 def test_sigterm_stops_cleanly(tmp_path):
     """A real process: SIGTERM mid-batch finishes the record in hand, keeps FILE.partial, exits 143."""
-    root, out = folder(tmp_path, 400), tmp_path / "records.jsonl"
+    root, out = folder(tmp_path, 2000), tmp_path / "records.jsonl"
     strikex = Path(sys.executable).with_name("strikex")
     proc = subprocess.Popen([str(strikex), "extract", str(root), "--output", str(out), "--workers", "1"],
                             stderr=subprocess.PIPE, text=True)

@@ -288,8 +288,9 @@ def _guarded(write, close):
     return guard(write), guard(close)
 
 
-class _Terminated(Exception):
-    """SIGTERM, turned into an exception so the batch can stop cleanly, as on Ctrl-C."""
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so the batch can stop cleanly, as on Ctrl-C. A BaseException, as
+    KeyboardInterrupt is: the per-article ``except Exception`` guards must not swallow it."""
 
 
 def _terminate(signum, frame):
