@@ -378,3 +378,11 @@ def test_the_main_council_counts_bare_mentions_of_its_place(run):
 def test_roles_in_possessives_and_relative_clauses(run, text, name, expected):
     record = run("Unison members at Leeds City Council will strike next month. " + text)
     assert people(record)[name] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fire crews were called on 3 May 2024 after a lightning strike hit the depot roof.",
+    "Campaigners began a hunger strike outside Leeds City Council on Monday 6 May 2024.",
+])
+def test_strikes_that_are_not_industrial_action(run, text):
+    assert run(text, date="2024-05-01")["strikes"] == []

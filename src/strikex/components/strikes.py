@@ -59,6 +59,7 @@ class StrikeFinder:
         self.status_cues = [(status, [(c, re.compile(rf" {re.escape(c)} ")) for c in sorted(cues, key=len, reverse=True)])
                             for status, cues in self.lex["status_cues"]]
         self.strike_words = set(self.lex["strike_words"])
+        self.not_strikes = sorted(self.lex["not_strikes"], key=len, reverse=True)
         self.other_events = set(self.lex["not_strike_dates_after"])
         self.determiners = set(self.lex["referring_determiners"])
         self.worker_nouns = set(self.lex["worker_nouns"])
@@ -125,6 +126,11 @@ class StrikeFinder:
                 if any(w in dets for w in left):
                     return True
         return False
+
+    def mask(self, text: str) -> str:
+        for phrase in self.not_strikes:
+            text = text.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
+        return text
 
     @staticmethod
     def has_trigger(sent: Span, triggers, text: str | None = None) -> bool:
@@ -241,7 +247,8 @@ class StrikeFinder:
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
-        texts = {s.start: _lower_text(s) for s in sents}
+        # "a lightning strike", "a hunger strike": not industrial action; masked before the triggers are looked for
+        texts = {s.start: self.mask(_lower_text(s)) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         for sent in sents:
             weak = False
