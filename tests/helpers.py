@@ -68,3 +68,17 @@ def offset_items(record: dict) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"strikes[{i}].mentions", m
         for d in s["date_mentions"]:
             yield f"strikes[{i}].date_mentions", d
+
+
+def points_to(text: str, m: dict[str, Any]) -> bool:
+    """The offsets slice the input to the mention's text. In an input with markup the slice may also hold
+    the tags and entities the mention's text has without them (``markup.py``): then the slice, stripped,
+    reads as the text does, white space aside."""
+    from strikex import markup
+
+    if not 0 <= m["start"] <= m["end"] <= len(text):
+        return False
+    found = text[m["start"]:m["end"]]
+    if found == m["text"]:
+        return True
+    return markup.has_markup(text) and markup.strip(found).text.split() == m["text"].split()

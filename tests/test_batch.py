@@ -93,9 +93,12 @@ def test_automatic_workers(count, expect_many):
 
 def test_an_article_over_max_chars_is_an_error_record_not_a_cut(cli, tmp_path):
     (tmp_path / "a.txt").write_text(STRIKE)
-    (tmp_path / "b.txt").write_text(STRIKE + " More text." * 200)
+    (tmp_path / "b.txt").write_text(STRIKE + " More text." * 100)
+    (tmp_path / "c.txt").write_text(STRIKE + " More text." * 1000)
     for workers in ("1", "2"):
         result = cli("extract", tmp_path, "--max-chars", "500", "--workers", workers)
         got = records(result)
         assert result.exit_code == 1 and "error" not in got[0]
-        assert f"article too long ({len(STRIKE) + 2200:,} characters; --max-chars is 500)" in got[1]["error"]
+        assert f"article too long ({len(STRIKE) + 1100:,} characters; --max-chars is 500)" in got[1]["error"]
+        # over four bytes a character allowed: refused before it is read
+        assert f"article too long ({len(STRIKE) + 11000:,} bytes, more than --max-chars 500 characters; not read)" in got[2]["error"]

@@ -55,25 +55,29 @@ def extract_many(texts: Iterable[str], reference_date: str | dt.date | None = No
 
 
 def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size: int = 16, triage: bool = True,
-                  workers: int = 1, max_chars: int | None = None) -> Iterator[dict[str, Any]]:
+                  workers: int = 1, max_chars: int | None = None,
+                  timeout: float | None = None) -> Iterator[dict[str, Any]]:
     """One record per item, in input order. An item is ``(text, reference_date, source[, warnings[, error]])``;
     an item with an error, or a text too long for the pipeline, gives an error record in its place.
     ``workers`` > 1 runs that many processes, each with its own pipeline (see ``parallel.py``). A text longer
-    than ``max_chars`` gives an error record: it is never cut short silently."""
+    than ``max_chars`` gives an error record: it is never cut short silently; one whose rule components
+    run longer than ``timeout`` seconds gives an error record too. HTML in a text is stripped first (see
+    ``markup.py``), with a warning; the record's offsets still point into the text as given."""
     if workers > 1:
         from .parallel import extract_parallel
 
         yield from extract_parallel(items, model=model, batch_size=batch_size, triage=triage, workers=workers,
-                                    max_chars=max_chars)
+                                    max_chars=max_chars, timeout=timeout)
         return
     from collections import deque
 
+    from . import markup
     from .assemble import to_record
     from .pipeline import run
     from .records import error_record
 
     nlp = load(model)
-    pending: deque = deque()  # (source, error or None) of the items handed to the pipeline or refused
+    pending: deque = deque()  # (source, error or None, Markup or None) of the items handed on or refused
 
     def accepted():
         for text, ref, source, *rest in items:
@@ -85,20 +89,24 @@ def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size:
                 error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
             if error is None and len(text) > nlp.max_length:
                 error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
-            pending.append((source, error))
+            found = markup.strip(text) if error is None and markup.has_markup(text) else None
+            pending.append((source, error, found))
+            if found is not None:
+                text, warnings = found.text, [*warnings, found.warning()]
             if error is None:
                 yield (text, ref, source, warnings)
 
-    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage):
+    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
         while pending[0][1] is not None:
-            yield error_record(*pending.popleft())
-        pending.popleft()
+            yield error_record(*pending.popleft()[:2])
+        found = pending.popleft()[2]
         if doc._.failure:
             yield error_record(doc._.source, doc._.failure)
             continue
         try:
-            yield to_record(doc).to_dict()
+            record = to_record(doc).to_dict()
+            yield markup.remap(record, found) if found is not None else record
         except Exception as exc:  # never a half-built record: an error record in its place
             yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")
     while pending:
-        yield error_record(*pending.popleft())
+        yield error_record(*pending.popleft()[:2])

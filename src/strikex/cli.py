@@ -163,6 +163,9 @@ def extract(
                                                                       "come, renamed to FILE when the batch is complete."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Longer articles give an error record "
                                                                      "(never cut short silently)."),
+    timeout: float = typer.Option(60.0, "--timeout-per-doc", min=0, metavar="SECONDS",
+                                  help="An article whose rule components run longer gives an error record and the batch "
+                                       "goes on. 0: no limit."),
     resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
                                                         "FILE (or FILE.partial) already holds, and keep those records."),
 ) -> None:
@@ -203,7 +206,7 @@ def extract(
         count = len(sources)
         if not sources:
             _err_console().print(f"strikex: no files matching {glob!r} in {', '.join(paths)}", markup=False)
-        articles = ((read_article(path, source), None) for source, path in sources)
+        articles = ((read_article(path, source, max_chars=max_chars), None) for source, path in sources)
     if single:
         article, _ = next(articles)
         if article.unreadable:
@@ -230,7 +233,8 @@ def extract(
     written = 0
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
-        for record in extract_items(items, model=model, triage=triage, workers=workers, max_chars=max_chars):
+        for record in extract_items(items, model=model, triage=triage, workers=workers, max_chars=max_chars,
+                                    timeout=timeout or None):
             if "error" in record:
                 failed += 1
                 _err_console().print(f"strikex: {record['error']}", markup=False)

@@ -61,16 +61,24 @@ class DateValue:
         return [d for d in days if d.weekday() in self.every] if self.every else days
 
 
+DATEPARSER_SECONDS = 5.0  # dateparser is known to take minutes on some strings: a call gets this long at most
+
+
 @lru_cache(maxsize=4096)
-def _parse(text: str, base: dt.datetime | None) -> dt.datetime | None:
+def _parse(text: str, base: dt.datetime | None) -> tuple[dt.datetime | None, str | None]:
+    """dateparser's reading of ``text`` and, when it gave none because it ran out of time, why."""
     import dateparser  # imported on first use: most articles' dates need no parsing beyond the rules here
+
+    from .budget import time_limit
 
     settings = dict(_SETTINGS)
     settings["RELATIVE_BASE"] = base or dt.datetime(2000, 1, 1)
-    try:
-        return dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises a zoo of errors on odd strings; a non-date is not fatal
-        return None
+    with time_limit(DATEPARSER_SECONDS, "dateparser", suppress=True) as limit:
+        try:
+            return dateparser.parse(text, languages=["en"], settings=settings), None
+        except Exception:  # dateparser raises a zoo of errors on odd strings; a non-date is not fatal
+            return None, None
+    return None, f"date text {text!r} not read: dateparser took longer than {limit.seconds:g} s"
 
 
 def clean(text: str) -> str:
@@ -105,10 +113,16 @@ def weekday_date(weekday: int, ref: dt.date, looks_back: bool, qualifier: str = 
     return ref + dt.timedelta((weekday - ref.weekday()) % 7 or 7)
 
 
-def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateValue | None:
-    """Resolve one date expression. ``None`` when the text is not a date at all."""
+def resolve(text: str, ref: dt.date | None, looks_back: bool = False,
+            problems: list[str] | None = None) -> DateValue | None:
+    """Resolve one date expression. ``None`` when the text is not a date at all, or could not be read:
+    then why is added to ``problems`` (a text over ``MAX_DATE_TEXT`` characters, a dateparser timeout)."""
     raw = clean(text)
-    if not raw or len(raw) > MAX_DATE_TEXT:
+    if len(raw) > MAX_DATE_TEXT:
+        if problems is not None:
+            problems.append(f"date text of {len(raw)} characters not read (the limit is {MAX_DATE_TEXT}): {raw[:40]!r}…")
+        return None
+    if not raw:
         return None
     if re.match(r"every\b", raw, re.I):
         return _every(raw, ref)
@@ -164,7 +178,9 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False) -> DateVal
         simple = _simple_relative(raw, ref, granularity)
         if simple is not None:
             return simple
-        parsed = _parse(raw, dt.datetime.combine(ref, dt.time()))
+        parsed, problem = _parse(raw, dt.datetime.combine(ref, dt.time()))
+        if problem and problems is not None:
+            problems.append(problem)
         if parsed is None and granularity != "season":
             return DateValue(granularity=granularity)
         if granularity == "day":

@@ -63,9 +63,18 @@ def decode(data: bytes, source: str) -> tuple[str, list[str]]:
         return text, [f"input is not valid UTF-8: {bad} undecodable byte(s) replaced with U+FFFD"]
 
 
-def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None) -> Article:
+def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None, max_chars: int | None = None) -> Article:
+    """One file (``path`` None: stdin) as an Article. With ``max_chars``, a file of more than ``4 × max_chars``
+    bytes (so surely more than ``max_chars`` characters) is refused unread: a 40 MB log file in the folder
+    costs nothing."""
+    limit = 4 * max_chars if max_chars else None
     try:
-        data = (stdin or sys.stdin.buffer).read() if path is None else path.read_bytes()
+        if path is None:
+            stream = stdin or sys.stdin.buffer
+            data = stream.read() if limit is None else stream.read(limit + 1)
+        else:
+            size = path.stat().st_size
+            data = None if limit is not None and size > limit else path.read_bytes()
     except FileNotFoundError:
         return Article(source, error=f"{source}: no such file", unreadable=True)
     except IsADirectoryError:
@@ -74,6 +83,10 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None)
         return Article(source, error=f"{source}: permission denied", unreadable=True)
     except OSError as exc:
         return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True)
+    if data is None or (limit is not None and len(data) > limit):
+        size_text = f"{size:,} bytes" if data is None else f"over {limit:,} bytes"
+        return Article(source, error=f"{source}: article too long ({size_text}, more than --max-chars "
+                                     f"{max_chars:,} characters; not read)")
     try:
         text, warnings = decode(data, source)
     except InputError as exc:

@@ -20,7 +20,7 @@ CHUNK = 32   # articles per task: large enough to amortise the hand-over, small 
 _settings: dict[str, Any] = {}
 
 
-def _start_worker(model: str, batch_size: int, triage: bool, max_chars: int | None) -> None:
+def _start_worker(model: str, batch_size: int, triage: bool, max_chars: int | None, timeout: float | None) -> None:
     """Runs once in each worker: load the pipeline before the first chunk arrives. Ctrl-C is the parent's
     to handle: it stops handing out chunks and says how far the batch got."""
     import signal
@@ -28,7 +28,7 @@ def _start_worker(model: str, batch_size: int, triage: bool, max_chars: int | No
     from .api import load
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _settings.update(model=model, batch_size=batch_size, triage=triage, max_chars=max_chars)
+    _settings.update(model=model, batch_size=batch_size, triage=triage, max_chars=max_chars, timeout=timeout)
     load(model)
 
 
@@ -36,14 +36,15 @@ def _extract_chunk(items: list[tuple]) -> list[dict[str, Any]]:
     from .api import extract_items
 
     return list(extract_items(items, model=_settings["model"], batch_size=_settings["batch_size"],
-                              triage=_settings["triage"], max_chars=_settings["max_chars"]))
+                              triage=_settings["triage"], max_chars=_settings["max_chars"],
+                              timeout=_settings["timeout"]))
 
 
 def extract_parallel(items: Iterable[tuple], model: str, batch_size: int, triage: bool,
-                     workers: int, max_chars: int | None = None) -> Iterator[dict[str, Any]]:
+                     workers: int, max_chars: int | None = None, timeout: float | None = None) -> Iterator[dict[str, Any]]:
     items = iter(items)
     in_flight: deque[Future] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(model, batch_size, triage, max_chars))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(model, batch_size, triage, max_chars, timeout))
     try:
         while True:
             while len(in_flight) < 2 * workers and (chunk := list(islice(items, CHUNK))):

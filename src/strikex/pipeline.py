@@ -94,17 +94,22 @@ def triage_gate(nlp: "Language"):
     return Triage(nlp)
 
 
-def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bool = True) -> Iterator["Doc"]:
+def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bool = True,
+        timeout: float | None = None) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
     carries its verdict (``doc._.triage``) and no annotations.
 
     A rule component that raises on one article marks that Doc (``doc._.failure``) instead of ending the
-    batch: its record becomes an error record, and the articles after it are processed as usual.
+    batch: its record becomes an error record, and the articles after it are processed as usual. So does
+    one whose rule components run past ``timeout`` seconds (``--timeout-per-doc``; see ``budget.py``). The
+    statistical components are not timed: their time grows only with the text's length, which
+    ``--max-chars`` bounds.
     """
     from itertools import islice
 
     from . import components
+    from .budget import TimeLimitExceeded, time_limit
 
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
     gate = triage_gate(nlp) if triage else None
@@ -116,11 +121,16 @@ def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bo
         relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
         done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=[name for name, _ in ours])
         for i, doc in zip(relevant, done):
-            for name, proc in ours:
-                try:
-                    doc = proc(doc)
-                except Exception as exc:  # one article's failure must not stop a batch
-                    doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
-                    break
+            name = ""
+            try:
+                with time_limit(timeout, "the article's rule components"):
+                    for name, proc in ours:
+                        try:
+                            doc = proc(doc)
+                        except Exception as exc:  # one article's failure must not stop a batch
+                            doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
+                            break
+            except TimeLimitExceeded as exc:
+                doc._.failure = f"timed out in {name}: {exc} (--timeout-per-doc)"
             chunk[i] = doc
         yield from chunk

@@ -200,7 +200,8 @@ class DateFinder:
         spans = self.find_spans(doc)
         given = doc._.given_date
         # first pass without a reference date, to find the one the text states
-        absolute = [(s, resolve(s.text, None)) for s in spans]
+        problems: list[str] = []  # date texts that could not be read (too long, dateparser timed out)
+        absolute = [(s, resolve(s.text, None, problems=problems)) for s in spans]
         found = self.reference_from_text(doc, [(s, v) for s, v in absolute if v])
         if found:
             doc._.reference_date_span, doc._.reference_date = found
@@ -215,7 +216,7 @@ class DateFinder:
         for anchor, members in groups:
             if any(i in consumed for i in range(anchor.start, anchor.end)):
                 continue
-            value = resolve(anchor.text, ref, looks_back(anchor))
+            value = resolve(anchor.text, ref, looks_back(anchor), problems)
             if value is None:
                 continue
             anchor._.date_value = value
@@ -251,6 +252,8 @@ class DateFinder:
                     continue
             out.append(anchor)
         doc.spans[SPANS_KEY] = out
+        if problems:
+            doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
         return doc
 
 
