@@ -224,7 +224,8 @@ def test_empty_file_gives_a_valid_record(cli, tmp_path):
     result = cli("extract", write(tmp_path / "empty.txt", b""))
     assert result.exit_code == EXIT_OK
     record = json.loads(result.stdout)
-    assert all(record[k] == [] for k in ("unions", "councils", "people", "dates", "ballots", "strikes", "warnings"))
+    assert all(record[k] == [] for k in ("unions", "councils", "people", "dates", "ballots", "strikes"))
+    assert record["warnings"] == ["the input is empty (or only white space): nothing to extract"]
     assert record["reference_date"] is None
 
 
@@ -351,10 +352,18 @@ def test_symlink_loops_and_dangling_links_in_a_folder(cli, tmp_path):
     root = tmp_path / "in"
     (root / "a").mkdir(parents=True)
     write(root / "a" / "x.txt", A.encode())
-    (root / "a" / "up").symlink_to(root)                     # a loop: not followed
+    (root / "a" / "up").symlink_to(root)                     # a loop: reported, not followed
     (root / "a" / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (root / "b.txt").symlink_to(root / "c.txt")              # a loop of two file links
+    (root / "c.txt").symlink_to(root / "b.txt")
+    write(tmp_path / "elsewhere" / "y.txt", B.encode())
+    (root / "linked").symlink_to(tmp_path / "elsewhere")     # a symlinked folder: read
+    (root / "again").symlink_to(tmp_path / "elsewhere")      # the same folder twice: read once
     result = cli("extract", root, "--recursive")
-    got = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [Path(r["source"]).name for r in got] == ["gone.txt", "x.txt"]
-    assert "no such file" in got[0]["error"] and "error" not in got[1]
+    got = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert sorted(got) == ["b.txt", "c.txt", "gone.txt", "up", "x.txt", "y.txt"]
+    assert "no such file" in got["gone.txt"]["error"]
+    assert "symlink loop" in got["up"]["error"]
+    assert "Too many levels of symbolic links" in got["b.txt"]["error"]
+    assert "error" not in got["x.txt"] and "error" not in got["y.txt"]
     assert result.exit_code == 1

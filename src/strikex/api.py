@@ -89,6 +89,8 @@ def extract_items(items: Iterable[Item], model: str = DEFAULT_MODEL, batch_size:
                 error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
             if error is None and len(text) > nlp.max_length:
                 error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
+            if error is None and not text.strip():
+                warnings = [*warnings, "the input is empty (or only white space): nothing to extract"]
             found = markup.strip(text) if error is None and markup.has_markup(text) else None
             pending.append((source, error, found))
             if found is not None:

@@ -185,7 +185,8 @@ def extract(
         _fail(str(exc), EXIT_BAD_INPUT)
     jsonl = input_format == InputFormat.jsonl
     single = not jsonl and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
-    if (single or jsonl) and any(p != "-" and not Path(p).exists() for p in paths) and len(paths) == 1:
+    if (single or jsonl) and any(p != "-" and not Path(p).exists() and not Path(p).is_symlink() for p in paths) \
+            and len(paths) == 1:  # a broken link is named as such when it is read
         _fail(f"{paths[0]}: no such file or folder", EXIT_BAD_INPUT)
     fmt = fmt or (Format.json if single else Format.jsonl)
     done, keep = set(), []

@@ -78,6 +78,9 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
     except FileNotFoundError:
         return Article(source, error=f"{source}: no such file", unreadable=True)
     except IsADirectoryError:
+        if path is not None and path.is_symlink():
+            return Article(source, error=f"{source}: symlink loop (a link to a folder above it); not followed",
+                           unreadable=True)
         return Article(source, error=f"{source}: is a directory", unreadable=True)
     except PermissionError:
         return Article(source, error=f"{source}: permission denied", unreadable=True)
@@ -137,12 +140,48 @@ def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.t
             continue
         path = Path(raw)
         if path.is_dir():
-            found = path.rglob(glob) if recursive else path.glob(glob)
-            # a dangling symlink is kept, so that reading it reports the error; sub-folders are not files
-            for f in sorted(p for p in found if p.is_file() or (p.is_symlink() and not p.exists())):
+            for f in sorted(_folder_files(path, glob, recursive)):
                 yield str(f), f
         else:
             yield raw, path
+
+
+def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
+    """The files of a folder whose names match ``glob``; with ``recursive``, of its sub-folders too,
+    symlinked ones followed, each folder once. A dangling symlink is kept, and so is a symlink to a folder
+    above it (a loop, not followed), so that reading them reports the problem in its place."""
+    if not recursive:
+        return [p for p in folder.glob(glob) if p.is_file() or (p.is_symlink() and not p.exists())]
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(where: Path, above: frozenset[tuple[int, int]]) -> None:
+        try:
+            info = where.stat()
+            entries = sorted(os.scandir(where), key=lambda e: e.name)
+        except OSError:
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return
+        seen.add(key)
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                target = path.stat()
+                if entry.is_symlink() and (target.st_dev, target.st_ino) in above | {key}:
+                    found.append(path)  # a loop: reported when read
+                else:
+                    visit(path, above | {key})
+            elif path.match(glob) and (path.is_file() or (path.is_symlink() and not path.exists())):
+                found.append(path)
+
+    visit(folder, frozenset())
+    return found
 
 
 def dumps(record: dict[str, Any], pretty: bool = False) -> str:
