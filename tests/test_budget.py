@@ -133,3 +133,28 @@ def test_an_article_over_its_time_budget_is_an_error_record_and_the_batch_goes_o
     assert records[0]["error"].endswith("timed out in strikex_quotes: the article's rule components took longer "
                                         "than 0.5 s (--timeout-per-doc)")
     assert [u["name"] for u in records[1]["unions"]] == ["GMB"]
+
+
+def test_worker_processes_keep_the_time_limit(cli):
+    from conftest import SEEDS
+
+    result = cli("extract", SEEDS, "--workers", "2", "--timeout-per-doc", "0.001")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 3 and result.exit_code == 1
+    assert all("took longer than 0.001 s (--timeout-per-doc)" in r["error"] for r in records)
+
+
+def test_a_clean_up_cut_short_is_finished_by_reset(monkeypatch):
+    """The timer can fire in the instant a block ends, inside its clean-up; reset() leaves no limit behind."""
+    import signal
+
+    from strikex import budget
+
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.1, "work"):
+            spin(5)
+    budget._active.append(budget.Limit(1, "left behind", deadline=0.0))  # as a cut-short clean-up would leave it
+    budget.reset()
+    assert budget._active == [] and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with time_limit(1, "next"):
+        spin(0.05)  # no stale limit fires here

@@ -75,16 +75,33 @@ def time_limit(seconds: float | None, what: str, suppress: bool = False) -> Iter
     if not _active:
         _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
     limit.deadline = time.monotonic() + seconds
-    _active.append(limit)
-    _arm()
     try:
+        _active.append(limit)
+        _arm()
         yield limit
     except TimeLimitExceeded as exc:
         if not (suppress and exc.limit is limit):
             raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        _active.remove(limit)
+        if limit in _active:
+            _active.remove(limit)
         _arm()
         if not _active:
-            signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
+            _restore()
+
+
+def reset() -> None:
+    """No limit in force: for the caller of the outermost limit, after catching its exception. A timer that
+    fires in the instant a block ends can interrupt the clean-up of its ``finally``; this finishes it."""
+    if enforced():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    _active.clear()
+    _restore()
+
+
+def _restore() -> None:
+    global _previous_handler
+    if _previous_handler is not None and enforced():
+        signal.signal(signal.SIGALRM, _previous_handler)
+        _previous_handler = None

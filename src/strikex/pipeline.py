@@ -109,7 +109,7 @@ def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bo
     from itertools import islice
 
     from . import components
-    from .budget import TimeLimitExceeded, time_limit
+    from .budget import TimeLimitExceeded, reset, time_limit
 
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
     gate = triage_gate(nlp) if triage else None
@@ -131,6 +131,7 @@ def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bo
                             doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
                             break
             except TimeLimitExceeded as exc:
+                reset()
                 doc._.failure = f"timed out in {name}: {exc} (--timeout-per-doc)"
             chunk[i] = doc
         yield from chunk
