@@ -51,3 +51,16 @@ def test_a_model_whose_rules_need_the_matcher_keeps_its_ruler():
     assert not isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
     with pytest.raises(Unsupported):
         AttributeTable(nlp, "t").add_patterns([{"patterns": [[{"SHAPE": "Xx"}]], "attrs": {"POS": "X"}}])
+
+
+def test_the_extraction_path_skips_the_lemmatizer_and_reads_lemmas_on_demand(nlp):
+    from strikex.components._lemmas import Lemmas
+    from strikex.pipeline import run
+
+    doc = next(run(nlp, [("The branch secretary, who chairs the committee, said staff were striking.", None, "x")],
+                   triage=False))
+    assert [t.lemma_ for t in doc if t.text in {"chairs", "said", "striking"}] == ["", "", ""]
+    lemma = Lemmas(nlp)
+    assert [lemma(t) for t in doc if t.text in {"chairs", "said", "striking"}] == ["chair", "say", "strike"]
+    # the whole Language, called directly, still sets every lemma
+    assert [t.lemma_ for t in nlp("She chairs it.")][:2] == ["she", "chair"]

@@ -112,6 +112,8 @@ def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bo
     from .budget import TimeLimitExceeded, reset, time_limit
 
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
+    # strikex's components run below, doc by doc; the lemmatizer not at all (components/_lemmas.py)
+    skipped = [name for name, _ in ours] + [name for name in nlp.pipe_names if name == "lemmatizer"]
     gate = triage_gate(nlp) if triage else None
     docs = make_docs(nlp, items)
     while chunk := list(islice(docs, batch_size * 4)):
@@ -119,7 +121,7 @@ def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bo
             for doc in chunk:
                 doc._.triage = gate(doc)
         relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
-        done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=[name for name, _ in ours])
+        done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
         for i, doc in zip(relevant, done):
             name = ""
             try:

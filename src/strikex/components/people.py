@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import read_json
 from ._gazetteer import most_named, token_indices
+from ._lemmas import Lemmas
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
 from .councils import main_council
@@ -57,6 +58,7 @@ class Person:
 class PeopleFinder:
     def __init__(self, nlp: Language, name: str, lexicon: str):
         self.name = name
+        self.lemma = Lemmas(nlp)
         lex = read_json(lexicon)
         self.titles = set(lex["titles"])
         self.role_heads = set(lex["role_heads"]) | {w for r in lex["press_roles"] for w in r.split()}
@@ -259,7 +261,7 @@ class PeopleFinder:
         return Span(doc, i, start)
 
     def has_head(self, phrase: Span) -> bool:
-        return any(t.lower_ in self.role_heads or t.lemma_.lower() in self.role_heads for t in phrase)
+        return any(t.lower_ in self.role_heads or self.lemma(t) in self.role_heads for t in phrase)
 
     def org_in(self, phrase: Span, primary_union: str | None, primary_council: str | None):
         """(organisation, first token index, last token index) of an organisation named in the phrase."""
@@ -397,7 +399,7 @@ class PeopleFinder:
                 and not (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].like_num):
             end += 1
         obj = Span(doc, j + 1, end)
-        lemma = doc[j].lemma_.lower()
+        lemma = self.lemma(doc[j])
         if lemma in self.role_verbs and len(obj):
             org = self.org_in(obj, primary_union, primary_council)
             name = org[0] if org else self.proper_name(obj)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import read_json
 from ._gazetteer import most_named, token_indices
+from ._lemmas import Lemmas
 from .boilerplate import span_in_boilerplate
 from .councils import PLACES_KEY as PLACES
 from .councils import main_council
@@ -54,6 +55,7 @@ def _lower_text(span: Span) -> str:
 class StrikeFinder:
     def __init__(self, nlp: Language, name: str, lexicon: str):
         self.name = name
+        self.lemma = Lemmas(nlp)
         self.lex = read_json(lexicon)
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
         self.status_cues = [(status, [(c, re.compile(rf" {re.escape(c)} ")) for c in sorted(cues, key=len, reverse=True)])
@@ -175,7 +177,7 @@ class StrikeFinder:
         head = date.root.head
         for _ in range(3):
             if head.pos_ in {"VERB", "AUX"}:
-                return head.lemma_.lower() in self.lex["reporting_verbs"]
+                return self.lemma(head) in self.lex["reporting_verbs"]
             if head.head.i == head.i:
                 break
             head = head.head
