@@ -1,6 +1,7 @@
 """The bad inputs of ``tests/robustness/cases.json``, each with its exact expected outcome: alone, and all
-together in one folder beside the three seeds, where the seeds' records must come out unchanged, each bad
-input must give one error or warning record, and the run must exit 1."""
+together in one folder beside the three seeds (a device, which no folder lists, named beside the
+folder), where the seeds' records must come out unchanged, each bad input must give one error or
+warning record, and the run must exit 1."""
 from __future__ import annotations
 
 import json
@@ -21,6 +22,10 @@ REPORT = "Refuse collectors at Bristol City Council will strike on 5 May 2025, t
 
 def applies(case: dict) -> bool:
     return not (case["input"].get("make") == "no_permission" and AS_ROOT)
+
+
+def in_folder(case: dict) -> bool:
+    return applies(case) and case.get("in_folder", True)
 
 
 CASES = [pytest.param(c, id=c["name"], marks=[] if applies(c) else
@@ -54,6 +59,8 @@ def make(recipe: str, folder: Path) -> Path:
         (folder / "loop").mkdir()
         path = folder / "loop" / "up"
         path.symlink_to(folder)
+    elif recipe == "dev_zero":
+        return Path("/dev/zero")  # a folder lists only regular files: given on the command line
     elif recipe == "deleted_during_batch":
         path = folder / "deleted_during_batch.txt"
         path.write_text(REPORT)
@@ -125,12 +132,13 @@ def test_a_batch_of_every_bad_input_beside_the_seeds(cli, inputs, monkeypatch, w
         return read(path, source, *args, **kwargs)
 
     monkeypatch.setattr(strikex.io, "read_article", deleting_first)
-    result = cli("extract", folder, "--recursive", "--workers", workers)
+    beside = [paths[case["name"]] for case in TABLE if applies(case) and not in_folder(case)]
+    result = cli("extract", folder, *beside, "--recursive", "--workers", workers)
     records = [json.loads(line) for line in result.stdout.splitlines()]
     by_source = {r["source"]: r for r in records}
-    assert len(by_source) == len(records) == len(paths) + 3  # one record per input, none lost or doubled
-    for case in TABLE:
-        if applies(case):
+    listed = [case for case in TABLE if applies(case)]
+    assert len(by_source) == len(records) == len(listed) + 3  # one record per input, none lost or doubled
+    for case in listed:
             check(by_source[str(paths[case["name"]])], case["batch"])
     for seed in sorted(SEEDS.glob("*.txt")):
         alone = json.loads(cli("extract", seed).stdout)

@@ -74,7 +74,13 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
             data = stream.read() if limit is None else stream.read(limit + 1)
         else:
             size = path.stat().st_size
-            data = None if limit is not None and size > limit else path.read_bytes()
+            if limit is None:
+                data = path.read_bytes()
+            elif size > limit:
+                data = None
+            else:  # read no more than the limit: a device or a pipe states no size (/dev/zero never ends)
+                with path.open("rb") as stream:
+                    data = stream.read(limit + 1)
     except FileNotFoundError:
         return Article(source, error=f"{source}: no such file", unreadable=True)
     except IsADirectoryError:
