@@ -102,3 +102,21 @@ def test_an_article_over_max_chars_is_an_error_record_not_a_cut(cli, tmp_path):
         assert f"article too long ({len(STRIKE) + 1100:,} characters; --max-chars is 500)" in got[1]["error"]
         # over four bytes a character allowed: refused before it is read
         assert f"article too long ({len(STRIKE) + 11000:,} bytes, more than --max-chars 500 characters; not read)" in got[2]["error"]
+
+
+def test_a_jsonl_row_too_long_to_hold_is_an_error_record_and_the_rows_after_it_are_read(cli, tmp_path):
+    from strikex.io import jsonl_line_limit
+
+    limit = jsonl_line_limit(1000)
+    assert limit == 16 * 1024 * 1024  # never under 16 MiB: room for a page's HTML beside its text
+    path = tmp_path / "crawl.jsonl"
+    with path.open("w") as out:
+        out.write(json.dumps({"id": "a", "text": STRIKE}) + "\n")
+        out.write('{"id": "b", "text": "' + "x" * (limit + 10) + '"}\n')
+        out.write(json.dumps({"id": "c", "text": STRIKE}))  # the last line without a line break
+    result = cli("extract", path, "--input", "jsonl", "--max-chars", "1000")
+    got = records(result)
+    assert result.exit_code == 1
+    assert [r["source"] for r in got] == ["a", f"{path}:2", "c"]
+    assert got[1]["error"].endswith(f"line over {limit:,} bytes (--max-chars is 1,000); not read")
+    assert "error" not in got[2]

@@ -111,8 +111,8 @@ def _count_lines(paths: list[str]) -> int | None:
     total = 0
     for raw in paths:
         try:
-            with open(raw, "rb") as fh:
-                total += sum(1 for _ in fh)
+            with open(raw, "rb") as fh:  # in blocks: a file with no line breaks is no reason to hold it whole
+                total += sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
         except OSError:
             pass
     return total
@@ -201,7 +201,8 @@ def extract(
         sources = None
         count = _count_lines(paths)
         articles = ((article, row_date) for raw in paths
-                    for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, text_key, id_key, date_key))
+                    for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, text_key, id_key,
+                                                                      date_key, max_chars=max_chars))
     else:
         sources = [(source, path) for source, path in expand_paths(paths, recursive, glob) if source not in done]
         count = len(sources)

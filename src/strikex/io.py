@@ -103,21 +103,47 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
     return Article(source, text=text, warnings=warnings)
 
 
+def jsonl_line_limit(max_chars: int | None) -> int | None:
+    """The longest JSON Lines row read: room for the text at six bytes a character (``\\uXXXX``) and for
+    other keys (a page's raw HTML beside its text), and never under 16 MiB."""
+    return None if max_chars is None else max(64 * max_chars, 16 * 1024 * 1024)
+
+
+def _lines(stream: IO[bytes], limit: int | None) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) of a binary stream; a line over ``limit`` bytes gives None and is skipped
+    without being held in memory."""
+    number = 0
+    while line := (stream.readline() if limit is None else stream.readline(limit + 1)):
+        number += 1
+        if limit is not None and len(line) > limit:
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield number, None
+            continue
+        yield number, line
+
+
 def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", id_key: str = "id",
-                        date_key: str = "date", stdin: IO[bytes] | None = None) -> Iterator[tuple[Article, str | None]]:
+                        date_key: str = "date", stdin: IO[bytes] | None = None,
+                        max_chars: int | None = None) -> Iterator[tuple[Article, str | None]]:
     """(article, its date string or None) for each line of a JSON Lines file (``path`` None: stdin), read as
     it streams. The source is the line's ``id_key`` value, else ``SOURCE:LINE``. A line that is not a JSON
-    object with a string under ``text_key`` gives an article with an error, and the lines after it are read."""
+    object with a string under ``text_key`` gives an article with an error, and the lines after it are read;
+    so does a line too long to hold (see ``jsonl_line_limit``)."""
+    limit = jsonl_line_limit(max_chars)
     try:
         stream = (stdin or sys.stdin.buffer) if path is None else path.open("rb")
     except OSError as exc:
         yield Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True), None
         return
     with stream:
-        for number, raw in enumerate(stream, 1):
+        for number, raw in _lines(stream, limit):
+            where = f"{source}:{number}"
+            if raw is None:
+                yield Article(where, error=f"{where}: line over {limit:,} bytes (--max-chars is {max_chars:,}); not read"), None
+                continue
             if not raw.strip():
                 continue
-            where = f"{source}:{number}"
             try:
                 row = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
