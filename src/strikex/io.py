@@ -204,7 +204,10 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
             except OSError:
                 is_dir = False
             if is_dir:
-                target = path.stat()
+                try:
+                    target = path.stat()
+                except OSError:  # gone since the folder was listed
+                    continue
                 if entry.is_symlink() and (target.st_dev, target.st_ino) in above | {key}:
                     found.append(path)  # a loop: reported when read
                 else:

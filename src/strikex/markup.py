@@ -29,15 +29,16 @@ DROPPED = frozenset("script style noscript template svg iframe object".split()) 
 LINE = frozenset({"br"})
 TAG_NAMES = BLOCK | INLINE | DROPPED | LINE
 
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # a comment, a doctype or CDATA, a processing instruction, a tag with an HTML name, an entity
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<![^>]*>|<\?[^>]*>"
     r"|<(/?)([A-Za-z][A-Za-z0-9]{0,15})((?:\s[^<>]*)?)/?>"
-    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    r"|" + _ENTITY,
     re.S,
 )
 _TAG_HINT = re.compile(r"</?(?:" + "|".join(sorted(TAG_NAMES, key=len, reverse=True)) + r")\b[^<>]*>|<!--", re.I)
-_ENTITY_HINT = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_HINT = re.compile(_ENTITY)
 _SPACE = re.compile(r"\s+")
 
 
