@@ -7,13 +7,8 @@ from spacy.tokens import Doc, Span
 
 from . import law
 from . import records as r
-from .components._gazetteer import most_named
-from .components.councils import main_council
 from .components.strikes import STATUS_ORDER
-from .extensions import doc_text
-from .components.councils import SPANS_KEY as COUNCILS
-from .components.dates import SPANS_KEY as DATES
-from .components.unions import SPANS_KEY as UNIONS
+from .extensions import COUNCILS, DATES, UNIONS, doc_text
 from .numbers import tidy
 
 
@@ -138,7 +133,7 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
              cause_records: list[r.Cause], worker_records: list[r.Workers]) -> list[r.Dispute]:
     """One dispute per union the strikes and ballots name (the article's main union when they name none),
     with its employer, workers, causes, most advanced status and the indices of its ballots and strikes."""
-    primary = most_named(doc.spans.get(UNIONS, []))
+    primary = doc._.main_union
     names = list(dict.fromkeys([u for s in strike_records for u in s.unions] + [b.union for b in ballot_records if b.union]))
     if not names and (strike_records or ballot_records or (primary and (cause_records or worker_records))):
         names = [primary]
@@ -153,7 +148,7 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
         employer = next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
         worker = next((strike_records[i].workers for i in strike_ids if strike_records[i].workers), None)
         worker = worker or (worker_records[0].name if worker_records else None)
-        out.append(r.Dispute(union=union, employer=employer or main_council(doc), workers=worker,
+        out.append(r.Dispute(union=union, employer=employer or doc._.main_council, workers=worker,
                              worker_count=counts.get(worker), causes=categories, status=status,
                              ballots=ballot_ids, strikes=strike_ids))
     return out

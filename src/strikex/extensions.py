@@ -3,6 +3,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+# the span groups strikex writes on the Doc, named once (component order in pipeline.py)
+UNIONS = "strikex_unions"            # strikex_unions: every union named
+COUNCILS = "strikex_councils"        # strikex_councils: every council named
+PLACES = "strikex_places"            # strikex_councils: council places named alone ("in Bradford")
+DATES = "strikex_dates"              # strikex_dates: date expressions (span._.date_value)
+PEOPLE = "strikex_people"            # strikex_people: every mention of a person kept
+BALLOT_FIGURES = "strikex_ballot_figures"  # strikex_ballots: the figures used by a ballot
+
 DOC_EXTENSIONS = {
     # given by the caller before the pipeline runs
     "given_date": None,          # datetime.date | None: --date / crawl metadata
@@ -12,7 +20,9 @@ DOC_EXTENSIONS = {
     "failure": None,             # str | None: a rule component raised on this article
     "triage": None,              # components.triage.Verdict | None (None: the gate was not run)
     # set by components
-    "boilerplate": None,         # list[(start_char, end_char, rule_id)]
+    "boilerplate": None,
+    "main_union": None,          # str | None: the union named most (strikex_unions)
+    "main_council": None,        # str | None: the council named most, with its place's bare mentions (strikex_councils)         # list[(start_char, end_char, rule_id)]
     "reference_date": None,      # datetime.date | None
     "reference_date_source": None,  # "text" | "given" | None
     "reference_date_span": None,  # Span | None

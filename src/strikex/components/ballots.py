@@ -16,15 +16,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..extensions import BALLOT_FIGURES, DATES, UNIONS
 from ..datenorm import DateValue
 from ..numbers import SCALES, to_number
 from ..resources import read_json, read_jsonl
-from ._gazetteer import most_named, token_indices
+from ._gazetteer import token_indices
 from .boilerplate import span_in_boilerplate
-from .dates import SPANS_KEY as DATES
-from .unions import SPANS_KEY as UNIONS
 
-SPANS_KEY = "strikex_ballot_figures"
+SPANS_KEY = BALLOT_FIGURES
 
 
 @dataclass
@@ -175,7 +174,7 @@ class BallotFinder:
     def __call__(self, doc: Doc) -> Doc:
         ballots: list[Ballot] = []
         unions = list(doc.spans.get(UNIONS, []))
-        primary = most_named(unions)
+        primary = doc._.main_union
         used: list[Span] = []
         seen: list[Span] = []
         for sent in doc.sents:

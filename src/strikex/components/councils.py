@@ -13,11 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..extensions import COUNCILS, PLACES
 from ..resources import read_json, read_jsonl
 from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher
 
-SPANS_KEY = "strikex_councils"
-PLACES_KEY = "strikex_places"
+SPANS_KEY = COUNCILS
+PLACES_KEY = PLACES
 FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
               "islands", "unitary", "authority", "'s", "’s"}
 
@@ -88,6 +89,7 @@ class CouncilFinder:
             spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"councils.jsonl:{entry_id}"))
         spans.extend(self.coordinated(doc, place_matches))
         keep_spans(doc, spans, SPANS_KEY)
+        doc._.main_council = main_council(doc)
         return doc
 
     def coordinated(self, doc: Doc, place_matches) -> list[Span]:

@@ -17,13 +17,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..extensions import DATES, doc_text
 from ..datenorm import DateValue, resolve
-from ..extensions import doc_text
 from ..resources import read_json, read_jsonl
 from ._gazetteer import match_near
 from .boilerplate import in_boilerplate
 
-SPANS_KEY = "strikex_dates"
+SPANS_KEY = DATES
 # "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
 FUTURE_WORDS = {"will", "'ll", "shall", "plan", "plans", "planned", "set", "due", "going", "next", "coming", "scheduled"}

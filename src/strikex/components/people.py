@@ -16,16 +16,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import COUNCILS, PEOPLE, PLACES, UNIONS
 from ..resources import read_json
-from ._gazetteer import most_named, token_indices
+from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from .boilerplate import span_in_boilerplate
-from .councils import PLACES_KEY as PLACES
-from .councils import main_council
-from .councils import SPANS_KEY as COUNCILS
-from .unions import SPANS_KEY as UNIONS
 
-SPANS_KEY = "strikex_people"
+SPANS_KEY = PEOPLE
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])*\.?$")
 STOP_AFTER = {"said", "says", "say", "told", "tells", "who", "whose", "has", "have", "had", "is", "was", "were", "are",
               "added", "adds", "explained", "warned", "claimed", "insisted", "described", "stated", "argued", "will",
@@ -464,8 +461,8 @@ class PeopleFinder:
     def __call__(self, doc: Doc) -> Doc:
         parts = [name_part(token, self.particles) or "" for token in doc]
         people = self.cluster(self.candidates(doc, parts))
-        primary_union = most_named(doc.spans.get(UNIONS, []))
-        primary_council = main_council(doc)
+        primary_union = doc._.main_union
+        primary_council = doc._.main_council
         kept = []
         for person in people:
             if any(self.is_place(doc, m) for m in person.mentions):

@@ -22,12 +22,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import doc_text
+from ..extensions import COUNCILS, UNIONS, doc_text
 from ..resources import read_json
 from .boilerplate import in_boilerplate
-from .councils import SPANS_KEY as COUNCILS
-from .councils import main_council
-from .unions import SPANS_KEY as UNIONS
 
 QUOTE = re.compile(r"“([^”\n]*)(?:”|$)|(?:(?<=^)|(?<=[\s(\[:—–-]))\"([^\"\n]*)(?:\"|$)", re.M)
 PRONOUNS = {"he", "she", "they"}
@@ -86,7 +83,7 @@ class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         speakers = self.speakers_at(doc)
-        org = (main_council(doc), "organisation") if main_council(doc) else None
+        org = (doc._.main_council, "organisation") if doc._.main_council else None
         reported = self.reported(doc, speakers, [])
         quotes: list[Quote] = []
         line_start = 0

@@ -17,15 +17,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import COUNCILS, DATES, PLACES, UNIONS
 from ..resources import read_json
-from ._gazetteer import most_named, token_indices
+from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from .boilerplate import span_in_boilerplate
-from .councils import PLACES_KEY as PLACES
-from .councils import main_council
-from .councils import SPANS_KEY as COUNCILS
-from .dates import SPANS_KEY as DATES
-from .unions import SPANS_KEY as UNIONS
 
 STATUS_ORDER = ["called off", "suspended", "held", "going ahead", "planned", "balloting", "threatened"]
 
@@ -244,8 +240,8 @@ class StrikeFinder:
     def __call__(self, doc: Doc) -> Doc:
         unions = list(doc.spans.get(UNIONS, []))
         councils = list(doc.spans.get(COUNCILS, []))
-        primary_union = most_named(unions)
-        primary_council = main_council(doc)
+        primary_union = doc._.main_union
+        primary_council = doc._.main_council
         anchored: list[Strike] = []
         loose: list[tuple[Span, Strike]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]

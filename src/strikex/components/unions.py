@@ -11,10 +11,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from ..extensions import UNIONS
 from ..resources import read_jsonl
-from ._gazetteer import keep_spans, named_span, phrase_matcher, trim_determiners
+from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher, trim_determiners
 
-SPANS_KEY = "strikex_unions"
+SPANS_KEY = UNIONS
 
 
 class UnionFinder:
@@ -48,6 +49,7 @@ class UnionFinder:
             span._.rule = f"union_patterns.jsonl:{doc.vocab.strings[key]}"
             spans.append(span)
         keep_spans(doc, spans, SPANS_KEY)
+        doc._.main_union = most_named(doc.spans.get(SPANS_KEY, []))
         return doc
 
 

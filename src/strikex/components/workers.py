@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extensions import COUNCILS, PLACES, UNIONS
 from ..numbers import SCALES, to_number
 from ..resources import read_json
 from ._gazetteer import token_indices
 from .boilerplate import span_in_boilerplate
-from .councils import PLACES_KEY as PLACES
-from .councils import SPANS_KEY as COUNCILS
-from .unions import SPANS_KEY as UNIONS
 
 APPROXIMATE = {"around", "about", "some", "roughly", "approximately", "nearly", "almost", "over", "more", "up",
                "than", "to", "just", "under", "fewer", "less", "estimated", "an", "c."}
