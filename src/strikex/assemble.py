@@ -7,7 +7,6 @@ from spacy.tokens import Doc, Span
 
 from . import law
 from . import records as r
-from .components.strikes import STATUS_ORDER
 from .extensions import COUNCILS, DATES, UNIONS, doc_text
 from .numbers import tidy
 
@@ -71,9 +70,7 @@ def legal_check(doc: Doc, b, text: str) -> r.LegalCheck:
     closes = b.closes_value
     day = (closes.until or closes.date) if closes and closes.date else None
     sector = law.sector_of(" ".join([text] + [g.name for g in doc._.workers or []]))
-    c = law.check(b.support_pct, b.turnout_pct, b.votes_cast, b.eligible, day, doc._.reference_date, sector)
-    return r.LegalCheck(regime=c.regime, basis=c.basis, result=c.result, missing=c.missing, failed=c.failed,
-                        important_public_service=c.important_public_service, mandate_expires=c.mandate_expires)
+    return law.check(b.support_pct, b.turnout_pct, b.votes_cast, b.eligible, day, doc._.reference_date, sector)
 
 
 def ballots(doc: Doc) -> list[r.Ballot]:
@@ -144,7 +141,7 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
         strike_ids = [i for i, s in enumerate(strike_records) if union in s.unions or (not s.unions and union == primary)]
         ballot_ids = [i for i, b in enumerate(ballot_records) if b.union == union or (b.union is None and union == names[0])]
         statuses = [strike_records[i].status for i in strike_ids if strike_records[i].status]
-        status = min(statuses, key=STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
+        status = min(statuses, key=r.STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
         employer = next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
         worker = next((strike_records[i].workers for i in strike_ids if strike_records[i].workers), None)
         worker = worker or (worker_records[0].name if worker_records else None)

@@ -29,9 +29,9 @@ DOC_EXTENSIONS = {
     "people": None,              # list[people.Person]
     "ballots": None,             # list[ballots.Ballot]
     "strikes": None,             # list[strikes.Strike]
-    "causes": None,              # list[causes.Cause]
+    "causes": None,              # list[components.causes.CauseFound]
     "workers": None,             # list[workers.WorkerGroup]
-    "money": None,               # list[workers.Money]
+    "money": None,               # list[components.workers.MoneyFound]
     "quotes": None,              # list[quotes.Quote]
 }
 SPAN_EXTENSIONS = {

@@ -8,6 +8,9 @@ from typing import Any
 
 SCHEMA_VERSION = "1.1"
 
+# a strike's status, most advanced first (a dispute takes its strikes' most advanced one); the schema's enum
+STATUS_ORDER = ("called off", "suspended", "held", "going ahead", "planned", "balloting", "threatened")
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -24,7 +24,8 @@ CATEGORIES = ("pay", "working_patterns_and_conditions", "redundancy_and_dismissa
 
 
 @dataclass
-class Cause:
+class CauseFound:
+    """A cause as the component found it (spans); ``assemble.causes`` makes the record's ``Cause``."""
     category: str
     detail: str | None = None            # for "other": what it is ("IT systems")
     evidence: list[Span] = field(default_factory=list)
@@ -45,7 +46,7 @@ class CauseFinder:
         return any(c in text for c in self.grievance) and not any(c in text for c in self.reassurance)
 
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[str, str | None], Cause] = {}
+        found: dict[tuple[str, str | None], CauseFound] = {}
         matches = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])
         checked: dict[int, bool] = {}
         for span in sorted(matches, key=lambda s: s.start):
@@ -56,7 +57,7 @@ class CauseFinder:
                 continue
             label = span.label_
             category, detail = ("other", label.split(":", 1)[1]) if label.startswith("other:") else (label, None)
-            found.setdefault((category, detail), Cause(category, detail)).evidence.append(span)
+            found.setdefault((category, detail), CauseFound(category, detail)).evidence.append(span)
         doc._.causes = sorted(found.values(), key=lambda c: (CATEGORIES.index(c.category), c.evidence[0].start))
         return doc
 

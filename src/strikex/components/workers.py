@@ -36,7 +36,8 @@ class WorkerGroup:
 
 
 @dataclass
-class Money:
+class MoneyFound:
+    """An amount as the component found it (a span); ``assemble.money`` makes the record's ``Money``."""
     amount: float
     currency: str
     span: Span
@@ -82,7 +83,7 @@ class WorkerFinder:
                 approximate = k > sent_start and doc[k - 1].lower_ in APPROXIMATE
         return Span(doc, name_start, tok.i + 1), count, approximate
 
-    def money(self, doc: Doc) -> list[Money]:
+    def money(self, doc: Doc) -> list[MoneyFound]:
         found = []
         for i, tok in enumerate(doc):
             currency = CURRENCIES.get(tok.text)
@@ -106,7 +107,7 @@ class WorkerFinder:
                     scale, end = SUFFIX_SCALES[word], end + 1
             span = Span(doc, i, end)
             if not span_in_boilerplate(span):
-                found.append(Money(value * scale, currency, span))
+                found.append(MoneyFound(value * scale, currency, span))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
