@@ -1,5 +1,5 @@
 """The pipeline strikex builds: the pretrained annotations are exactly those of the pretrained pipeline,
-although strikex applies its attribute rules by table lookup (components/attributes.py)."""
+although strikex applies its attribute rules by table lookup (strikex/attributes.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,7 +20,7 @@ def plain():
 
 
 def test_the_attribute_ruler_is_replaced_by_the_table(nlp):
-    from strikex.components.attributes import AttributeTable
+    from strikex.attributes import AttributeTable
 
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
 
@@ -41,7 +41,7 @@ def test_pretrained_annotations_are_unchanged(nlp, plain):
 def test_a_model_whose_rules_need_the_matcher_keeps_its_ruler():
     import spacy
 
-    from strikex.components.attributes import AttributeTable, Unsupported
+    from strikex.attributes import AttributeTable, Unsupported
     from strikex.pipeline import _faster_attribute_rules
 
     nlp = spacy.blank("en")

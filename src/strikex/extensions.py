@@ -18,7 +18,7 @@ DOC_EXTENSIONS = {
     "text": None,                # str | None: the input text (``Doc.text`` is rebuilt on every access; see doc_text)
     "warnings": None,            # list[str]: problems met reading the input
     "failure": None,             # str | None: a rule component raised on this article
-    "triage": None,              # components.triage.Verdict | None (None: the gate was not run)
+    "triage": None,              # triage.Verdict | None (None: the gate was not run)
     # set by components
     "boilerplate": None,
     "main_union": None,          # str | None: the union named most (strikex_unions)

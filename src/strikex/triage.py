@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
-from ..resources import read_json, read_jsonl
-from ._gazetteer import phrase_matcher
-from .boilerplate import Boilerplate
+from .components._gazetteer import phrase_matcher
+from .components.boilerplate import Boilerplate
+from .extensions import doc_text
+from .resources import read_json, read_jsonl
 
 
 @dataclass(frozen=True)
