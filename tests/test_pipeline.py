@@ -64,3 +64,11 @@ def test_the_extraction_path_skips_the_lemmatizer_and_reads_lemmas_on_demand(nlp
     assert [lemma(t) for t in doc if t.text in {"chairs", "said", "striking"}] == ["chair", "say", "strike"]
     # the whole Language, called directly, still sets every lemma
     assert [t.lemma_ for t in nlp("She chairs it.")][:2] == ["she", "chair"]
+
+
+def test_to_record_turns_an_annotated_doc_into_the_record(nlp):
+    from strikex.assemble import to_record
+
+    record = to_record(nlp("Unison members at Kirklees Council will strike on 27 January 2017.")).to_dict()
+    assert [u["name"] for u in record["unions"]] == ["UNISON"]
+    assert record["strikes"][0]["dates"] == ["2017-01-27"]

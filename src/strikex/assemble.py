@@ -10,6 +10,8 @@ from . import records as r
 from .extensions import COUNCILS, DATES, UNIONS, doc_text
 from .numbers import tidy
 
+__all__ = ["to_record", "skipped_record"]
+
 
 def mention(span: Span) -> r.Mention:
     """The span's text and offsets, white space around it left out (sentences carry their trailing newlines).
@@ -107,17 +109,18 @@ def strikes(doc: Doc) -> list[r.Strike]:
 
 
 def causes(doc: Doc) -> list[r.Cause]:
-    return [r.Cause(category=c.category, detail=c.detail, evidence=[mention(e) for e in c.evidence])
+    return [r.Cause(category=c.category, detail=c.detail, evidence=[mention(e) for e in c.evidence], rule=c.rule)
             for c in doc._.causes or []]
 
 
 def workers(doc: Doc) -> list[r.Workers]:
-    return [r.Workers(name=g.name, count=g.count, approximate=g.approximate, mentions=[mention(m) for m in g.mentions])
-            for g in doc._.workers or []]
+    return [r.Workers(name=g.name, count=g.count, approximate=g.approximate, mentions=[mention(m) for m in g.mentions],
+                      rule=g.rule) for g in doc._.workers or []]
 
 
 def money(doc: Doc) -> list[r.Money]:
-    return [r.Money(amount=tidy(m.amount), currency=m.currency, **_offsets(mention(m.span))) for m in doc._.money or []]
+    return [r.Money(amount=tidy(m.amount), currency=m.currency, **_offsets(mention(m.span)), rule=m.rule)
+            for m in doc._.money or []]
 
 
 def quotes(doc: Doc) -> list[r.Quote]:
@@ -132,8 +135,9 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
     with its employer, workers, causes, most advanced status and the indices of its ballots and strikes."""
     primary = doc._.main_union
     names = list(dict.fromkeys([u for s in strike_records for u in s.unions] + [b.union for b in ballot_records if b.union]))
+    rule = "assemble.py:named_union"   # the union the strikes and ballots name
     if not names and (strike_records or ballot_records or (primary and (cause_records or worker_records))):
-        names = [primary]
+        names, rule = [primary], "assemble.py:main_union"
     counts = {w.name: w.count for w in worker_records}
     categories = list(dict.fromkeys(c.category for c in cause_records))
     out = []
@@ -147,11 +151,14 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
         worker = worker or (worker_records[0].name if worker_records else None)
         out.append(r.Dispute(union=union, employer=employer or doc._.main_council, workers=worker,
                              worker_count=counts.get(worker), causes=categories, status=status,
-                             ballots=ballot_ids, strikes=strike_ids))
+                             ballots=ballot_ids, strikes=strike_ids, rule=rule))
     return out
 
 
 def to_record(doc: Doc) -> r.Record:
+    """The record of one Doc the strikex pipeline has annotated: ``to_record(strikex.load()(text)).to_dict()``
+    is the JSON ``strikex extract`` prints (a Doc turned away by the triage gate gives its skipped record).
+    Public: ``strikex.to_record``."""
     verdict = doc._.triage
     if verdict is not None and not verdict.relevant:
         return skipped_record(doc)

@@ -36,7 +36,7 @@ def sector_of(text: str) -> str | None:
     """The important public service a text places the ballot in, if any."""
     lower = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
     for sector, words in _law()["important_public_services"].items():
-        if sector.startswith("//"):
+        if sector == "note":
             continue
         if any(f" {w} " in lower for w in words):
             return sector

@@ -19,22 +19,21 @@ from ..resources import read_json
 from ._gazetteer import phrase_matcher
 from .boilerplate import span_in_boilerplate
 
-CATEGORIES = ("pay", "working_patterns_and_conditions", "redundancy_and_dismissal", "staffing_and_workload",
-              "outsourcing_and_transfer", "trade_union_matters", "other")
-
-
 @dataclass
 class CauseFound:
     """A cause as the component found it (spans); ``assemble.causes`` makes the record's ``Cause``."""
     category: str
     detail: str | None = None            # for "other": what it is ("IT systems")
     evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None              # "causes.json:categories.pay", "causes.json:other.IT systems"
 
 
 class CauseFinder:
     def __init__(self, nlp: Language, name: str, lexicon: str):
         self.name = name
+        self.lexicon = lexicon
         lex = read_json(lexicon)
+        self.categories = [*lex["categories"], "other"]   # the output order
         phrases = [(category, p) for category, ps in lex["categories"].items() for p in ps]
         phrases += [(f"other:{detail}", p) for detail, ps in lex["other"].items() for p in ps]
         self.matcher = phrase_matcher(nlp, "LOWER", phrases)
@@ -57,8 +56,9 @@ class CauseFinder:
                 continue
             label = span.label_
             category, detail = ("other", label.split(":", 1)[1]) if label.startswith("other:") else (label, None)
-            found.setdefault((category, detail), CauseFound(category, detail)).evidence.append(span)
-        doc._.causes = sorted(found.values(), key=lambda c: (CATEGORIES.index(c.category), c.evidence[0].start))
+            rule = f"{self.lexicon}:other.{detail}" if detail else f"{self.lexicon}:categories.{category}"
+            found.setdefault((category, detail), CauseFound(category, detail, rule=rule)).evidence.append(span)
+        doc._.causes = sorted(found.values(), key=lambda c: (self.categories.index(c.category), c.evidence[0].start))
         return doc
 
 

@@ -19,8 +19,6 @@ from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher
 
 SPANS_KEY = COUNCILS
 PLACES_KEY = PLACES
-FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
-              "islands", "unitary", "authority", "'s", "’s"}
 
 
 def main_council(doc: Doc) -> str | None:
@@ -46,8 +44,11 @@ class CouncilFinder:
         self.places = phrase_matcher(nlp, "LOWER", ((e["id"], p) for e in entries for p in e["places"]))
         self.place_ids = {p.lower(): e["id"] for e in entries for p in e["places"]}
         # each form as the words before and after the place: "london borough of {place}" -> (london borough of, )
+        lex = read_json(forms)
+        self.form_words = set(lex["form_words"])
+        self.kinds = set(lex["council_kinds"])
         self.forms = []
-        for form in read_json(forms)["forms"]:
+        for form in lex["forms"]:
             words = [t.lower for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
             i = words.index(nlp.vocab.strings["placeholder"])
             self.forms.append((words[:i], words[i + 1:]))   # as LOWER hashes
@@ -84,7 +85,7 @@ class CouncilFinder:
             # "Kirklees council's" -> keep the possessive out of the mention
             while end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
                 end -= 1
-            if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in FORM_WORDS):
+            if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in self.form_words):
                 continue  # "reading council papers" is not Reading Council
             spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"councils.jsonl:{entry_id}"))
         spans.extend(self.coordinated(doc, place_matches))
@@ -104,7 +105,7 @@ class CouncilFinder:
             if tok.lower_ != "councils":
                 continue
             j, members = tok.i, []
-            while j > 0 and doc[j - 1].lower_ in {"county", "borough", "city", "district"}:
+            while j > 0 and doc[j - 1].lower_ in self.kinds:
                 j -= 1  # "East and West Sussex county councils"
             while j in ends:
                 start, entry_id = ends[j]

@@ -26,7 +26,6 @@ from .boilerplate import in_boilerplate
 SPANS_KEY = DATES
 # "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
-FUTURE_WORDS = {"will", "'ll", "shall", "plan", "plans", "planned", "set", "due", "going", "next", "coming", "scheduled"}
 
 
 def expand_pattern(pattern, words):
@@ -39,10 +38,10 @@ def expand_pattern(pattern, words):
     return json.loads(text)
 
 
-def looks_back(span: Span) -> bool:
+def looks_back(span: Span, future_words: set[str]) -> bool:
     """Whether the clause around a date reports the past ("walked out on Monday") or looks ahead."""
     sent = span.sent
-    if any(t.lower_ in FUTURE_WORDS for t in sent):
+    if any(t.lower_ in future_words for t in sent):
         return False
     head = span.root
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
@@ -65,9 +64,10 @@ class DateFinder:
             self.matcher.add(row["id"], [expand_pattern(row["pattern"], self.words)])
             self.trim[row["id"]] = row.get("trim", 0)
         # every pattern holds one of these, or a token starting with a digit (see find_spans)
-        self.anchor_words = {w.lower() for w in self.words["months"] + self.words["weekdays"]} | {
-            "yesterday", "today", "tomorrow", "tonight", "night", "week", "month", "year", "weekend", "summer",
-            "autumn", "winter", "spring"}
+        self.anchor_words = {w.lower() for w in self.words["months"] + self.words["weekdays"]} | set(
+            self.words["relative_anchors"])
+        self.future_words = set(self.words["future_words"])
+        self.not_dateline = re.compile(r"\b(" + "|".join(map(re.escape, self.words["not_dateline_words"])) + r")\b", re.I)
         self.anchor_cache: dict[int, bool] = {}
         self.longest = max(len(row["pattern"]) for row in read_jsonl(patterns))   # tokens, optional ones counted
         self.day_rx = re.compile(self.words["day_regex"])
@@ -123,7 +123,7 @@ class DateFinder:
                     break
                 start = j - 1 if j >= 1 and doc[j - 1].text in self.words["weekdays"] else j
                 member = Span(doc, start, j + 1, label="DATE")
-                member._.rule = "dates:range_member"
+                member._.rule = "date_words.json:range_connectors"
                 between = start > 0 and doc[start - 1].lower_ == "between"
                 this = "list" if conn.text == "," or (conn.lower_ == "and" and not between) else "range"
                 if kind == "list" and this == "range":
@@ -165,7 +165,7 @@ class DateFinder:
     def range_span(self, doc: Doc, members, anchor: Span, value: DateValue, ref) -> Span | None:
         """'from 3 to 5 May' as one span from the 3rd until the 5th, when both ends are known days."""
         member = members[0][0]
-        start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+        start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
         if not (start and start.date and value.date and start.date <= value.date):
             return None
         joined = Span(doc, member.start, anchor.end, label="DATE")
@@ -192,7 +192,7 @@ class DateFinder:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             line = text[line_start: len(text) if line_end < 0 else line_end]
-            if len(line.strip()) <= len(span.text) + 25 and not re.search(r"\b(strike|ballot|said|will)\b", line, re.I):
+            if len(line.strip()) <= len(span.text) + 25 and not self.not_dateline.search(line):
                 return span, value.date
         return None
 
@@ -216,7 +216,7 @@ class DateFinder:
         for anchor, members in groups:
             if any(i in consumed for i in range(anchor.start, anchor.end)):
                 continue
-            value = resolve(anchor.text, ref, looks_back(anchor), problems)
+            value = resolve(anchor.text, ref, looks_back(anchor, self.future_words), problems)
             if value is None:
                 continue
             anchor._.date_value = value
@@ -231,7 +231,7 @@ class DateFinder:
                     continue
                 # a list ("3, 4 and 10 May"), or a range the reference date cannot fix: each day as written
                 for member, _ in members:
-                    mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+                    mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
                     if mv:
                         member._.date_value = mv
                         out.append(member)

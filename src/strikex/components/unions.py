@@ -8,7 +8,7 @@ which tags "Unison" as a PERSON: the people component skips anything found here.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import UNIONS
@@ -18,15 +18,20 @@ from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher, trim
 SPANS_KEY = UNIONS
 
 
+def union_matchers(nlp: Language, entries) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The gazetteer's PhraseMatchers keyed by entry id: aliases in any case, cased aliases as written. Built
+    once per pipeline: the triage gate takes the strikex_unions component's own (``triage.py``)."""
+    lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
+    cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+    return lower, cased
+
+
 class UnionFinder:
     def __init__(self, nlp: Language, name: str, gazetteer: str, patterns: str):
         self.name = name
         entries = read_jsonl(gazetteer)
         self.names = {e["id"]: e["name"] for e in entries}
-        self.lower = phrase_matcher(
-            nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"])
-        )
-        self.cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+        self.lower, self.cased = union_matchers(nlp, entries)
         self.generic = Matcher(nlp.vocab)
         self.exclude: set[str] = set()
         for row in read_jsonl(patterns):
