@@ -20,9 +20,9 @@ DOC_EXTENSIONS = {
     "failure": None,             # str | None: a rule component raised on this article
     "triage": None,              # triage.Verdict | None (None: the gate was not run)
     # set by components
-    "boilerplate": None,
+    "boilerplate": None,         # list[(start_char, end_char, rule_id)] (strikex_boilerplate or the triage gate)
     "main_union": None,          # str | None: the union named most (strikex_unions)
-    "main_council": None,        # str | None: the council named most, with its place's bare mentions (strikex_councils)         # list[(start_char, end_char, rule_id)]
+    "main_council": None,        # str | None: the council named most, with its place's bare mentions (strikex_councils)
     "reference_date": None,      # datetime.date | None
     "reference_date_source": None,  # "text" | "given" | None
     "reference_date_span": None,  # Span | None

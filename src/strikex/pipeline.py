@@ -53,6 +53,10 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
         nlp.add_pipe("strikex_lines", first=True)
     for name in components.FACTORIES:
         nlp.add_pipe(name, last=True)
+    for name in components.FACTORIES:  # rule data from models/ (components/_rules.py); not nlp.initialize()
+        proc = nlp.get_pipe(name)
+        if hasattr(proc, "initialize"):
+            proc.initialize(nlp=nlp)
     return nlp
 
 

@@ -52,7 +52,8 @@ class Triage:
         if "strikex_boilerplate" in nlp.pipe_names:
             self.boilerplate = nlp.get_pipe("strikex_boilerplate")
         else:
-            self.boilerplate = Boilerplate(nlp, "triage_boilerplate", boilerplate)
+            self.boilerplate = Boilerplate(nlp, "triage_boilerplate", rules_file=boilerplate)
+            self.boilerplate.initialize()
         self.english_words = set(lex["english_words"])
         self.english = lex["english"]
         self.strong, self.ambiguous, self.weak, self.not_strong = (

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..resources import read_json
 from ._gazetteer import phrase_matcher
+from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 
 @dataclass
@@ -28,11 +28,9 @@ class CauseFound:
     rule: str | None = None              # "causes.json:categories.pay", "causes.json:other.IT systems"
 
 
-class CauseFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        self.lexicon = lexicon
-        lex = read_json(lexicon)
+class CauseFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        lex = data["lexicon"]
         self.categories = [*lex["categories"], "other"]   # the output order
         phrases = [(category, p) for category, ps in lex["categories"].items() for p in ps]
         phrases += [(f"other:{detail}", p) for detail, ps in lex["other"].items() for p in ps]
@@ -44,7 +42,7 @@ class CauseFinder:
         text = " " + " ".join(t.lower_ for t in sent) + " "
         return any(c in text for c in self.grievance) and not any(c in text for c in self.reassurance)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         found: dict[tuple[str, str | None], CauseFound] = {}
         matches = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])
         checked: dict[int, bool] = {}
@@ -56,7 +54,7 @@ class CauseFinder:
                 continue
             label = span.label_
             category, detail = ("other", label.split(":", 1)[1]) if label.startswith("other:") else (label, None)
-            rule = f"{self.lexicon}:other.{detail}" if detail else f"{self.lexicon}:categories.{category}"
+            rule = f"{self.files['lexicon']}:other.{detail}" if detail else f"{self.files['lexicon']}:categories.{category}"
             found.setdefault((category, detail), CauseFound(category, detail, rule=rule)).evidence.append(span)
         doc._.causes = sorted(found.values(), key=lambda c: (self.categories.index(c.category), c.evidence[0].start))
         return doc
@@ -65,4 +63,4 @@ class CauseFinder:
 @Language.factory("strikex_causes", assigns=["doc._.causes"], requires=["token.is_sent_start"],
                   default_config={"lexicon": "causes.json"})
 def make_cause_finder(nlp: Language, name: str, lexicon: str) -> CauseFinder:
-    return CauseFinder(nlp, name, lexicon)
+    return CauseFinder(nlp, name, lexicon=lexicon)

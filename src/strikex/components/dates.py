@@ -19,8 +19,8 @@ from spacy.util import filter_spans
 
 from ..extensions import DATES, doc_text
 from ..datenorm import DateValue, resolve
-from ..resources import read_json, read_jsonl
 from ._gazetteer import match_near
+from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 
 SPANS_KEY = DATES
@@ -54,13 +54,12 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
-class DateFinder:
-    def __init__(self, nlp: Language, name: str, patterns: str, words: str):
-        self.name = name
-        self.words = read_json(words)
+class DateFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.words = data["words"]
         self.matcher = Matcher(nlp.vocab)
         self.trim: dict[str, int] = {}
-        for row in read_jsonl(patterns):
+        for row in data["patterns"]:
             self.matcher.add(row["id"], [expand_pattern(row["pattern"], self.words)])
             self.trim[row["id"]] = row.get("trim", 0)
         # every pattern holds one of these, or a token starting with a digit (see find_spans)
@@ -69,7 +68,7 @@ class DateFinder:
         self.future_words = set(self.words["future_words"])
         self.not_dateline = re.compile(r"\b(" + "|".join(map(re.escape, self.words["not_dateline_words"])) + r")\b", re.I)
         self.anchor_cache: dict[int, bool] = {}
-        self.longest = max(len(row["pattern"]) for row in read_jsonl(patterns))   # tokens, optional ones counted
+        self.longest = max(len(row["pattern"]) for row in data["patterns"])   # tokens, optional ones counted
         self.day_rx = re.compile(self.words["day_regex"])
         self.connectors = set(self.words["range_connectors"])
         cues = sorted(self.words["publication_cues"], key=len, reverse=True)  # regular expressions
@@ -83,7 +82,7 @@ class DateFinder:
         for key, start, end in match_near(self.matcher, doc, self.anchors(doc), pad=self.longest):
             rule = doc.vocab.strings[key]
             span = Span(doc, start + self.trim[rule], end, label="DATE")
-            span._.rule = f"dates.jsonl:{rule}"
+            span._.rule = f"{self.files['patterns']}:{rule}"
             spans.append(span)
         return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
 
@@ -123,7 +122,7 @@ class DateFinder:
                     break
                 start = j - 1 if j >= 1 and doc[j - 1].text in self.words["weekdays"] else j
                 member = Span(doc, start, j + 1, label="DATE")
-                member._.rule = "date_words.json:range_connectors"
+                member._.rule = f"{self.files['words']}:range_connectors"
                 between = start > 0 and doc[start - 1].lower_ == "between"
                 this = "list" if conn.text == "," or (conn.lower_ == "and" and not between) else "range"
                 if kind == "list" and this == "range":
@@ -196,7 +195,7 @@ class DateFinder:
                 return span, value.date
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans = self.find_spans(doc)
         given = doc._.given_date
         # first pass without a reference date, to find the one the text states
@@ -270,4 +269,4 @@ def _month_year(value: DateValue) -> str:
     default_config={"patterns": "dates.jsonl", "words": "date_words.json"},
 )
 def make_date_finder(nlp: Language, name: str, patterns: str, words: str) -> DateFinder:
-    return DateFinder(nlp, name, patterns, words)
+    return DateFinder(nlp, name, patterns=patterns, words=words)

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import COUNCILS, PLACES, UNIONS
 from ..numbers import SCALES, to_number
-from ..resources import read_json
 from ._gazetteer import token_indices
+from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 
 
@@ -40,11 +40,11 @@ class MoneyFound:
     rule: str | None = None          # "workers.json:currency_signs"
 
 
-class WorkerFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str, words: str):
-        self.name = name
-        lex, own = read_json(lexicon), read_json(words)
-        self.group_rule, self.money_rule = f"{lexicon}:worker_nouns", f"{words}:currency_signs"
+class WorkerFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        lex, own = data["lexicon"], data["words"]
+        self.group_rule = f"{self.files['lexicon']}:worker_nouns"
+        self.money_rule = f"{self.files['words']}:currency_signs"
         self.nouns = set(lex["worker_nouns"])
         self.stop = set(lex["generic_worker_modifiers"]) | set(own["not_name_words"])
         self.dispute_words = [f" {t} " for t in lex["triggers"] + own["dispute_words"]]
@@ -110,7 +110,7 @@ class WorkerFinder:
                 found.append(MoneyFound(value * scale, currency, span, self.money_rule))
         return found
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
         places = token_indices(doc, PLACES)
         groups: dict[str, WorkerGroup] = {}
@@ -142,4 +142,4 @@ class WorkerFinder:
 @Language.factory("strikex_workers", assigns=["doc._.workers", "doc._.money"], requires=["token.is_sent_start"],
                   default_config={"lexicon": "strikes.json", "words": "workers.json"})
 def make_worker_finder(nlp: Language, name: str, lexicon: str, words: str) -> WorkerFinder:
-    return WorkerFinder(nlp, name, lexicon, words)
+    return WorkerFinder(nlp, name, lexicon=lexicon, words=words)
