@@ -64,7 +64,7 @@ def test_seed_ballot_law_and_disputes(seed):
     (dispute,) = kirklees["disputes"]
     assert dispute == {"union": "UNISON", "employer": "Kirklees Council", "workers": "social workers", "worker_count": None,
                        "causes": ["pay", "staffing_and_workload", "other"], "status": "going ahead", "ballots": [0],
-                       "strikes": [0]}
+                       "strikes": [0], "rule": "assemble.py:named_union"}
 
 
 # -- the ballot law check -------------------------------------------------------------------------------

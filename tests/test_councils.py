@@ -84,6 +84,7 @@ def blank_councils():
     nlp = spacy.blank("en")
     nlp.add_pipe("strikex_boilerplate")
     nlp.add_pipe("strikex_councils")
+    nlp.initialize()  # a blank pipeline: only strikex components to initialize (components/_rules.py)
     return nlp
 
 

@@ -126,3 +126,10 @@ def test_strikex_schema_command_prints_the_same_schema(cli):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == schema()
     assert result.stderr == ""
+
+
+def test_the_status_words_are_the_schema_enum():
+    from strikex.records import STATUS_ORDER
+
+    for name in ("dispute", "strike"):
+        assert schema()["$defs"][name]["properties"]["status"]["enum"] == [*reversed(STATUS_ORDER), None]

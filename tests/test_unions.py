@@ -82,6 +82,7 @@ def blank_unions():
     nlp = spacy.blank("en")
     nlp.add_pipe("strikex_boilerplate")
     nlp.add_pipe("strikex_unions")
+    nlp.initialize()  # a blank pipeline: only strikex components to initialize (components/_rules.py)
     return nlp
 
 

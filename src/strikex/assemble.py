@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Span
 
 from . import law
 from . import records as r
-from .components.strikes import STATUS_ORDER
 from .extensions import COUNCILS, DATES, UNIONS, doc_text
 from .numbers import tidy
+
+__all__ = ["to_record", "skipped_record"]
 
 
 def mention(span: Span) -> r.Mention:
@@ -71,9 +72,7 @@ def legal_check(doc: Doc, b, text: str) -> r.LegalCheck:
     closes = b.closes_value
     day = (closes.until or closes.date) if closes and closes.date else None
     sector = law.sector_of(" ".join([text] + [g.name for g in doc._.workers or []]))
-    c = law.check(b.support_pct, b.turnout_pct, b.votes_cast, b.eligible, day, doc._.reference_date, sector)
-    return r.LegalCheck(regime=c.regime, basis=c.basis, result=c.result, missing=c.missing, failed=c.failed,
-                        important_public_service=c.important_public_service, mandate_expires=c.mandate_expires)
+    return law.check(b.support_pct, b.turnout_pct, b.votes_cast, b.eligible, day, doc._.reference_date, sector)
 
 
 def ballots(doc: Doc) -> list[r.Ballot]:
@@ -110,17 +109,18 @@ def strikes(doc: Doc) -> list[r.Strike]:
 
 
 def causes(doc: Doc) -> list[r.Cause]:
-    return [r.Cause(category=c.category, detail=c.detail, evidence=[mention(e) for e in c.evidence])
+    return [r.Cause(category=c.category, detail=c.detail, evidence=[mention(e) for e in c.evidence], rule=c.rule)
             for c in doc._.causes or []]
 
 
 def workers(doc: Doc) -> list[r.Workers]:
-    return [r.Workers(name=g.name, count=g.count, approximate=g.approximate, mentions=[mention(m) for m in g.mentions])
-            for g in doc._.workers or []]
+    return [r.Workers(name=g.name, count=g.count, approximate=g.approximate, mentions=[mention(m) for m in g.mentions],
+                      rule=g.rule) for g in doc._.workers or []]
 
 
 def money(doc: Doc) -> list[r.Money]:
-    return [r.Money(amount=tidy(m.amount), currency=m.currency, **_offsets(mention(m.span))) for m in doc._.money or []]
+    return [r.Money(amount=tidy(m.amount), currency=m.currency, **_offsets(mention(m.span)), rule=m.rule)
+            for m in doc._.money or []]
 
 
 def quotes(doc: Doc) -> list[r.Quote]:
@@ -135,8 +135,9 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
     with its employer, workers, causes, most advanced status and the indices of its ballots and strikes."""
     primary = doc._.main_union
     names = list(dict.fromkeys([u for s in strike_records for u in s.unions] + [b.union for b in ballot_records if b.union]))
+    rule = "assemble.py:named_union"   # the union the strikes and ballots name
     if not names and (strike_records or ballot_records or (primary and (cause_records or worker_records))):
-        names = [primary]
+        names, rule = [primary], "assemble.py:main_union"
     counts = {w.name: w.count for w in worker_records}
     categories = list(dict.fromkeys(c.category for c in cause_records))
     out = []
@@ -144,17 +145,20 @@ def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.St
         strike_ids = [i for i, s in enumerate(strike_records) if union in s.unions or (not s.unions and union == primary)]
         ballot_ids = [i for i, b in enumerate(ballot_records) if b.union == union or (b.union is None and union == names[0])]
         statuses = [strike_records[i].status for i in strike_ids if strike_records[i].status]
-        status = min(statuses, key=STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
+        status = min(statuses, key=r.STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
         employer = next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
         worker = next((strike_records[i].workers for i in strike_ids if strike_records[i].workers), None)
         worker = worker or (worker_records[0].name if worker_records else None)
         out.append(r.Dispute(union=union, employer=employer or doc._.main_council, workers=worker,
                              worker_count=counts.get(worker), causes=categories, status=status,
-                             ballots=ballot_ids, strikes=strike_ids))
+                             ballots=ballot_ids, strikes=strike_ids, rule=rule))
     return out
 
 
 def to_record(doc: Doc) -> r.Record:
+    """The record of one Doc the strikex pipeline has annotated: ``to_record(strikex.load()(text)).to_dict()``
+    is the JSON ``strikex extract`` prints (a Doc turned away by the triage gate gives its skipped record).
+    Public: ``strikex.to_record``."""
     verdict = doc._.triage
     if verdict is not None and not verdict.relevant:
         return skipped_record(doc)

@@ -18,20 +18,20 @@ DOC_EXTENSIONS = {
     "text": None,                # str | None: the input text (``Doc.text`` is rebuilt on every access; see doc_text)
     "warnings": None,            # list[str]: problems met reading the input
     "failure": None,             # str | None: a rule component raised on this article
-    "triage": None,              # components.triage.Verdict | None (None: the gate was not run)
+    "triage": None,              # triage.Verdict | None (None: the gate was not run)
     # set by components
-    "boilerplate": None,
+    "boilerplate": None,         # list[(start_char, end_char, rule_id)] (strikex_boilerplate or the triage gate)
     "main_union": None,          # str | None: the union named most (strikex_unions)
-    "main_council": None,        # str | None: the council named most, with its place's bare mentions (strikex_councils)         # list[(start_char, end_char, rule_id)]
+    "main_council": None,        # str | None: the council named most, with its place's bare mentions (strikex_councils)
     "reference_date": None,      # datetime.date | None
     "reference_date_source": None,  # "text" | "given" | None
     "reference_date_span": None,  # Span | None
     "people": None,              # list[people.Person]
     "ballots": None,             # list[ballots.Ballot]
     "strikes": None,             # list[strikes.Strike]
-    "causes": None,              # list[causes.Cause]
+    "causes": None,              # list[components.causes.CauseFound]
     "workers": None,             # list[workers.WorkerGroup]
-    "money": None,               # list[workers.Money]
+    "money": None,               # list[components.workers.MoneyFound]
     "quotes": None,              # list[quotes.Quote]
 }
 SPAN_EXTENSIONS = {

@@ -13,22 +13,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .records import LegalCheck
 from .resources import read_json
-
-
-@dataclass(frozen=True)
-class LegalCheck:
-    regime: str | None                 # "TUA2016", "ERA2025", "TULRCA1992"; None without any date
-    basis: str | None                  # "closes" | "reference_date": the date the regime was chosen by
-    result: str                        # "pass" | "fail" | "indeterminate"
-    missing: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)   # which threshold failed: majority, turnout, important_public_service
-    important_public_service: str | None = None       # the sector, when one applies
-    mandate_expires: str | None = None                # ISO day, when the close date is known
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +36,7 @@ def sector_of(text: str) -> str | None:
     """The important public service a text places the ballot in, if any."""
     lower = " " + re.sub(r"[^a-z0-9]+", " ", text.lower()) + " "
     for sector, words in _law()["important_public_services"].items():
-        if sector.startswith("//"):
+        if sector == "note":
             continue
         if any(f" {w} " in lower for w in words):
             return sector
@@ -62,9 +51,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def check(support_pct: float | None, turnout_pct: float | None, votes_cast: float | None, eligible: float | None,
           closes: dt.date | None, reference_date: dt.date | None, sector: str | None) -> LegalCheck:
+    """The record's ``LegalCheck`` of one ballot's figures under the regime in force on its date."""
     day, basis = (closes, "closes") if closes else (reference_date, "reference_date") if reference_date else (None, None)
     if day is None:
-        return LegalCheck(None, None, "indeterminate", ["date"])
+        return LegalCheck(None, None, "indeterminate", ["date"], [], None, None)
     regime = regime_for(day)
     missing, failed = [], []
     if support_pct is None:

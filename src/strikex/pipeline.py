@@ -43,7 +43,7 @@ def _load_base(model: str) -> "Language":
 @lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> "Language":
     """The full strikex pipeline on top of an installed pretrained English pipeline (loaded once per process)."""
-    from . import components, extensions  # noqa: F401  (registers factories and extensions)
+    from . import attributes, components, extensions  # noqa: F401  (registers factories and extensions)
 
     nlp = _load_base(model)
     _faster_attribute_rules(nlp)
@@ -53,13 +53,17 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
         nlp.add_pipe("strikex_lines", first=True)
     for name in components.FACTORIES:
         nlp.add_pipe(name, last=True)
+    for name in components.FACTORIES:  # rule data from models/ (components/_rules.py); not nlp.initialize()
+        proc = nlp.get_pipe(name)
+        if hasattr(proc, "initialize"):
+            proc.initialize(nlp=nlp)
     return nlp
 
 
 def _faster_attribute_rules(nlp: "Language") -> None:
     """Swap the pretrained AttributeRuler for strikex_attributes, the same rules by table lookup (the same
     output, a sixth less time for the whole pipeline); keep it where its patterns need the Matcher."""
-    from .components.attributes import Unsupported
+    from .attributes import Unsupported
 
     if "attribute_ruler" not in nlp.pipe_names:
         return
@@ -91,7 +95,7 @@ def make_docs(nlp: "Language", items: Iterable[Item]) -> Iterator["Doc"]:
 @lru_cache(maxsize=4)
 def triage_gate(nlp: "Language"):
     """The triage gate for this Language (built once; it shares the vocabulary)."""
-    from .components.triage import Triage
+    from .triage import Triage
 
     return Triage(nlp)
 

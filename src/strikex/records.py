@@ -8,6 +8,9 @@ from typing import Any
 
 SCHEMA_VERSION = "1.1"
 
+# a strike's status, most advanced first (a dispute takes its strikes' most advanced one); the schema's enum
+STATUS_ORDER = ("called off", "suspended", "held", "going ahead", "planned", "balloting", "threatened")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -102,6 +105,7 @@ class Cause:
     category: str                      # pay | working_patterns_and_conditions | redundancy_and_dismissal |
     detail: str | None                 # staffing_and_workload | outsourcing_and_transfer | trade_union_matters | other
     evidence: list[Mention]
+    rule: str | None                   # causes.json:categories.pay
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ class Workers:
     count: int | None                  # 105
     approximate: bool                  # "around 105"
     mentions: list[Mention]
+    rule: str | None                   # strikes.json:worker_nouns
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,7 @@ class Money:
     text: str
     start: int
     end: int
+    rule: str | None                   # workers.json:currency_signs
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,7 @@ class Dispute:
     status: str | None
     ballots: list[int]                 # indices into the record's ballots
     strikes: list[int]                 # indices into the record's strikes
+    rule: str | None                   # assemble.py:named_union | assemble.py:main_union
 
 
 @dataclass(frozen=True)

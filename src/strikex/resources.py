@@ -24,13 +24,13 @@ def models_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
-    """Read ``models/NAME`` as JSON Lines; blank lines and lines starting with ``//`` are skipped."""
+    """Read ``models/NAME`` as plain JSON Lines (one object a line; explanations live in models/README.md)."""
     path = models_dir() / name
     rows = []
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             line = line.strip()
-            if not line or line.startswith("//"):
+            if not line:
                 continue
             try:
                 rows.append(json.loads(line))

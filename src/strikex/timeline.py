@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .components.strikes import STATUS_ORDER
+from .records import STATUS_ORDER
 
 WINDOW_DAYS = 120
 GENERIC = {"workers", "worker", "staff", "employees", "council", "members", "the", "and", "of", "some", "all"}

@@ -2,7 +2,7 @@
 
 Importing this package registers every factory with spaCy (``@Language.factory``).
 """
-from . import attributes, lines, boilerplate, unions, councils, dates, people, ballots, strikes, causes, workers, quotes  # noqa: F401
+from . import lines, boilerplate, unions, councils, dates, people, ballots, strikes, causes, workers, quotes  # noqa: F401
 
 FACTORIES = (
     "strikex_boilerplate",

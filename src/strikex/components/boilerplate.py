@@ -11,25 +11,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import doc_text
-from ..resources import read_jsonl
+from ._rules import RuleComponent
 
 _FLAGS = {"i": re.IGNORECASE, "s": re.DOTALL}
 
 
-def _compile(rules):
+def _compile(rules, file: str):
     compiled = []
     for rule in rules:
         flags = re.MULTILINE
         for f in rule.get("flags", ""):
             flags |= _FLAGS[f]
-        compiled.append((rule["id"], re.compile(rule["regex"], flags)))
+        compiled.append((f"{file}:{rule['id']}", re.compile(rule["regex"], flags)))
     return compiled
 
 
-class Boilerplate:
-    def __init__(self, nlp: Language, name: str, rules_file: str):
-        self.name = name
-        self.rules = _compile(read_jsonl(rules_file))
+class Boilerplate(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.rules = _compile(data["rules_file"], self.files["rules_file"])
 
     def ranges(self, text: str) -> list[tuple[int, int, str]]:
         """(start_char, end_char, rule id) of every boilerplate range, in order."""
@@ -40,7 +39,7 @@ class Boilerplate:
                     found.append((m.start(), m.end(), rule_id))
         return sorted(found)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         if doc._.boilerplate is None:  # the triage gate may have found them already
             doc._.boilerplate = self.ranges(doc_text(doc))
         return doc
@@ -52,7 +51,7 @@ class Boilerplate:
     default_config={"rules_file": "boilerplate.jsonl"},
 )
 def make_boilerplate(nlp: Language, name: str, rules_file: str) -> Boilerplate:
-    return Boilerplate(nlp, name, rules_file)
+    return Boilerplate(nlp, name, rules_file=rules_file)
 
 
 def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bool:

@@ -15,25 +15,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..resources import read_json
 from ._gazetteer import phrase_matcher
+from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 
-CATEGORIES = ("pay", "working_patterns_and_conditions", "redundancy_and_dismissal", "staffing_and_workload",
-              "outsourcing_and_transfer", "trade_union_matters", "other")
-
-
 @dataclass
-class Cause:
+class CauseFound:
+    """A cause as the component found it (spans); ``assemble.causes`` makes the record's ``Cause``."""
     category: str
     detail: str | None = None            # for "other": what it is ("IT systems")
     evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None              # "causes.json:categories.pay", "causes.json:other.IT systems"
 
 
-class CauseFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        lex = read_json(lexicon)
+class CauseFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        lex = data["lexicon"]
+        self.categories = [*lex["categories"], "other"]   # the output order
         phrases = [(category, p) for category, ps in lex["categories"].items() for p in ps]
         phrases += [(f"other:{detail}", p) for detail, ps in lex["other"].items() for p in ps]
         self.matcher = phrase_matcher(nlp, "LOWER", phrases)
@@ -44,8 +42,8 @@ class CauseFinder:
         text = " " + " ".join(t.lower_ for t in sent) + " "
         return any(c in text for c in self.grievance) and not any(c in text for c in self.reassurance)
 
-    def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[str, str | None], Cause] = {}
+    def process(self, doc: Doc) -> Doc:
+        found: dict[tuple[str, str | None], CauseFound] = {}
         matches = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)])
         checked: dict[int, bool] = {}
         for span in sorted(matches, key=lambda s: s.start):
@@ -56,12 +54,13 @@ class CauseFinder:
                 continue
             label = span.label_
             category, detail = ("other", label.split(":", 1)[1]) if label.startswith("other:") else (label, None)
-            found.setdefault((category, detail), Cause(category, detail)).evidence.append(span)
-        doc._.causes = sorted(found.values(), key=lambda c: (CATEGORIES.index(c.category), c.evidence[0].start))
+            rule = f"{self.files['lexicon']}:other.{detail}" if detail else f"{self.files['lexicon']}:categories.{category}"
+            found.setdefault((category, detail), CauseFound(category, detail, rule=rule)).evidence.append(span)
+        doc._.causes = sorted(found.values(), key=lambda c: (self.categories.index(c.category), c.evidence[0].start))
         return doc
 
 
 @Language.factory("strikex_causes", assigns=["doc._.causes"], requires=["token.is_sent_start"],
                   default_config={"lexicon": "causes.json"})
 def make_cause_finder(nlp: Language, name: str, lexicon: str) -> CauseFinder:
-    return CauseFinder(nlp, name, lexicon)
+    return CauseFinder(nlp, name, lexicon=lexicon)

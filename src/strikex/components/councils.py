@@ -14,13 +14,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import COUNCILS, PLACES
-from ..resources import read_json, read_jsonl
 from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher
+from ._rules import RuleComponent
 
 SPANS_KEY = COUNCILS
 PLACES_KEY = PLACES
-FORM_WORDS = {"council", "city", "borough", "county", "district", "metropolitan", "of", "the", "and", "&", "royal", "london",
-              "islands", "unitary", "authority", "'s", "’s"}
 
 
 def main_council(doc: Doc) -> str | None:
@@ -37,17 +35,19 @@ def name_phrases(entries):
             yield e["id"], text
 
 
-class CouncilFinder:
-    def __init__(self, nlp: Language, name: str, gazetteer: str, forms: str):
-        self.name = name
-        entries = read_jsonl(gazetteer)
+class CouncilFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        entries = data["gazetteer"]
         self.entries = {e["id"]: e for e in entries}
         self.names = phrase_matcher(nlp, "LOWER", name_phrases(entries))
         self.places = phrase_matcher(nlp, "LOWER", ((e["id"], p) for e in entries for p in e["places"]))
         self.place_ids = {p.lower(): e["id"] for e in entries for p in e["places"]}
         # each form as the words before and after the place: "london borough of {place}" -> (london borough of, )
+        lex = data["forms"]
+        self.form_words = set(lex["form_words"])
+        self.kinds = set(lex["council_kinds"])
         self.forms = []
-        for form in read_json(forms)["forms"]:
+        for form in lex["forms"]:
             words = [t.lower for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
             i = words.index(nlp.vocab.strings["placeholder"])
             self.forms.append((words[:i], words[i + 1:]))   # as LOWER hashes
@@ -64,7 +64,7 @@ class CouncilFinder:
                 return s, e
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         found = [(k, s, e) for k, s, e in self.names(doc)]
         places = []
         lower = doc.to_array(LOWER).tolist()
@@ -75,7 +75,7 @@ class CouncilFinder:
                 found.append((key, *extent))
             if doc[start].is_title or doc[start].is_upper:
                 entry = self.entries[doc.vocab.strings[key]]
-                places.append(named_span(doc, start, end, "PLACE", entry["name"], f"councils.jsonl:{entry['id']}+place"))
+                places.append(named_span(doc, start, end, "PLACE", entry["name"], f"{self.files['gazetteer']}:{entry['id']}+place"))
         # places named alone ("in Bradford", "Glasgow bin workers") are not councils, but other rules ask
         doc.spans[PLACES_KEY] = filter_spans(places)
         spans = []
@@ -84,9 +84,9 @@ class CouncilFinder:
             # "Kirklees council's" -> keep the possessive out of the mention
             while end - start > 1 and doc[end - 1].lower_ in {"'s", "’s"}:
                 end -= 1
-            if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in FORM_WORDS):
+            if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in self.form_words):
                 continue  # "reading council papers" is not Reading Council
-            spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"councils.jsonl:{entry_id}"))
+            spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"{self.files['gazetteer']}:{entry_id}"))
         spans.extend(self.coordinated(doc, place_matches))
         keep_spans(doc, spans, SPANS_KEY)
         doc._.main_council = main_council(doc)
@@ -104,7 +104,7 @@ class CouncilFinder:
             if tok.lower_ != "councils":
                 continue
             j, members = tok.i, []
-            while j > 0 and doc[j - 1].lower_ in {"county", "borough", "city", "district"}:
+            while j > 0 and doc[j - 1].lower_ in self.kinds:
                 j -= 1  # "East and West Sussex county councils"
             while j in ends:
                 start, entry_id = ends[j]
@@ -121,7 +121,7 @@ class CouncilFinder:
                 continue
             for start, end, entry_id in members:
                 found.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"],
-                                        f"councils.jsonl:{entry_id}+coordinated"))
+                                        f"{self.files['gazetteer']}:{entry_id}+coordinated"))
         return found
 
     def shared_place(self, doc: Doc, first: tuple[int, int, str]) -> list[tuple[int, int, str]]:
@@ -141,4 +141,4 @@ class CouncilFinder:
     default_config={"gazetteer": "councils.jsonl", "forms": "council_forms.json"},
 )
 def make_council_finder(nlp: Language, name: str, gazetteer: str, forms: str) -> CouncilFinder:
-    return CouncilFinder(nlp, name, gazetteer, forms)
+    return CouncilFinder(nlp, name, gazetteer=gazetteer, forms=forms)

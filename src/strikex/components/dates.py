@@ -19,14 +19,13 @@ from spacy.util import filter_spans
 
 from ..extensions import DATES, doc_text
 from ..datenorm import DateValue, resolve
-from ..resources import read_json, read_jsonl
 from ._gazetteer import match_near
+from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 
 SPANS_KEY = DATES
 # "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
-FUTURE_WORDS = {"will", "'ll", "shall", "plan", "plans", "planned", "set", "due", "going", "next", "coming", "scheduled"}
 
 
 def expand_pattern(pattern, words):
@@ -39,10 +38,10 @@ def expand_pattern(pattern, words):
     return json.loads(text)
 
 
-def looks_back(span: Span) -> bool:
+def looks_back(span: Span, future_words: set[str]) -> bool:
     """Whether the clause around a date reports the past ("walked out on Monday") or looks ahead."""
     sent = span.sent
-    if any(t.lower_ in FUTURE_WORDS for t in sent):
+    if any(t.lower_ in future_words for t in sent):
         return False
     head = span.root
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
@@ -55,21 +54,21 @@ def looks_back(span: Span) -> bool:
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
-class DateFinder:
-    def __init__(self, nlp: Language, name: str, patterns: str, words: str):
-        self.name = name
-        self.words = read_json(words)
+class DateFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.words = data["words"]
         self.matcher = Matcher(nlp.vocab)
         self.trim: dict[str, int] = {}
-        for row in read_jsonl(patterns):
+        for row in data["patterns"]:
             self.matcher.add(row["id"], [expand_pattern(row["pattern"], self.words)])
             self.trim[row["id"]] = row.get("trim", 0)
         # every pattern holds one of these, or a token starting with a digit (see find_spans)
-        self.anchor_words = {w.lower() for w in self.words["months"] + self.words["weekdays"]} | {
-            "yesterday", "today", "tomorrow", "tonight", "night", "week", "month", "year", "weekend", "summer",
-            "autumn", "winter", "spring"}
+        self.anchor_words = {w.lower() for w in self.words["months"] + self.words["weekdays"]} | set(
+            self.words["relative_anchors"])
+        self.future_words = set(self.words["future_words"])
+        self.not_dateline = re.compile(r"\b(" + "|".join(map(re.escape, self.words["not_dateline_words"])) + r")\b", re.I)
         self.anchor_cache: dict[int, bool] = {}
-        self.longest = max(len(row["pattern"]) for row in read_jsonl(patterns))   # tokens, optional ones counted
+        self.longest = max(len(row["pattern"]) for row in data["patterns"])   # tokens, optional ones counted
         self.day_rx = re.compile(self.words["day_regex"])
         self.connectors = set(self.words["range_connectors"])
         cues = sorted(self.words["publication_cues"], key=len, reverse=True)  # regular expressions
@@ -83,7 +82,7 @@ class DateFinder:
         for key, start, end in match_near(self.matcher, doc, self.anchors(doc), pad=self.longest):
             rule = doc.vocab.strings[key]
             span = Span(doc, start + self.trim[rule], end, label="DATE")
-            span._.rule = f"dates.jsonl:{rule}"
+            span._.rule = f"{self.files['patterns']}:{rule}"
             spans.append(span)
         return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
 
@@ -123,7 +122,7 @@ class DateFinder:
                     break
                 start = j - 1 if j >= 1 and doc[j - 1].text in self.words["weekdays"] else j
                 member = Span(doc, start, j + 1, label="DATE")
-                member._.rule = "dates:range_member"
+                member._.rule = f"{self.files['words']}:range_connectors"
                 between = start > 0 and doc[start - 1].lower_ == "between"
                 this = "list" if conn.text == "," or (conn.lower_ == "and" and not between) else "range"
                 if kind == "list" and this == "range":
@@ -165,7 +164,7 @@ class DateFinder:
     def range_span(self, doc: Doc, members, anchor: Span, value: DateValue, ref) -> Span | None:
         """'from 3 to 5 May' as one span from the 3rd until the 5th, when both ends are known days."""
         member = members[0][0]
-        start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+        start = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
         if not (start and start.date and value.date and start.date <= value.date):
             return None
         joined = Span(doc, member.start, anchor.end, label="DATE")
@@ -192,11 +191,11 @@ class DateFinder:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             line = text[line_start: len(text) if line_end < 0 else line_end]
-            if len(line.strip()) <= len(span.text) + 25 and not re.search(r"\b(strike|ballot|said|will)\b", line, re.I):
+            if len(line.strip()) <= len(span.text) + 25 and not self.not_dateline.search(line):
                 return span, value.date
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans = self.find_spans(doc)
         given = doc._.given_date
         # first pass without a reference date, to find the one the text states
@@ -216,7 +215,7 @@ class DateFinder:
         for anchor, members in groups:
             if any(i in consumed for i in range(anchor.start, anchor.end)):
                 continue
-            value = resolve(anchor.text, ref, looks_back(anchor), problems)
+            value = resolve(anchor.text, ref, looks_back(anchor, self.future_words), problems)
             if value is None:
                 continue
             anchor._.date_value = value
@@ -231,7 +230,7 @@ class DateFinder:
                     continue
                 # a list ("3, 4 and 10 May"), or a range the reference date cannot fix: each day as written
                 for member, _ in members:
-                    mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor))
+                    mv = resolve(f"{member.text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
                     if mv:
                         member._.date_value = mv
                         out.append(member)
@@ -270,4 +269,4 @@ def _month_year(value: DateValue) -> str:
     default_config={"patterns": "dates.jsonl", "words": "date_words.json"},
 )
 def make_date_finder(nlp: Language, name: str, patterns: str, words: str) -> DateFinder:
-    return DateFinder(nlp, name, patterns, words)
+    return DateFinder(nlp, name, patterns=patterns, words=words)

@@ -8,45 +8,49 @@ which tags "Unison" as a PERSON: the people component skips anything found here.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..extensions import UNIONS
-from ..resources import read_jsonl
 from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher, trim_determiners
+from ._rules import RuleComponent
 
 SPANS_KEY = UNIONS
 
 
-class UnionFinder:
-    def __init__(self, nlp: Language, name: str, gazetteer: str, patterns: str):
-        self.name = name
-        entries = read_jsonl(gazetteer)
+def union_matchers(nlp: Language, entries) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The gazetteer's PhraseMatchers keyed by entry id: aliases in any case, cased aliases as written. Built
+    once per pipeline: the triage gate takes the strikex_unions component's own (``triage.py``)."""
+    lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
+    cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+    return lower, cased
+
+
+class UnionFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        entries = data["gazetteer"]
         self.names = {e["id"]: e["name"] for e in entries}
-        self.lower = phrase_matcher(
-            nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"])
-        )
-        self.cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
+        self.lower, self.cased = union_matchers(nlp, entries)
         self.generic = Matcher(nlp.vocab)
         self.exclude: set[str] = set()
-        for row in read_jsonl(patterns):
+        for row in data["patterns"]:
             if row["label"] == "NOT_UNION":
                 self.exclude.update(row["phrases"])
             else:
                 self.generic.add(row["id"], [row["pattern"]])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans = []
         for matcher in (self.lower, self.cased):
             for key, start, end in matcher(doc):
                 entry_id = doc.vocab.strings[key]
-                spans.append(named_span(doc, start, end, "UNION", self.names[entry_id], f"unions.jsonl:{entry_id}"))
+                spans.append(named_span(doc, start, end, "UNION", self.names[entry_id], f"{self.files['gazetteer']}:{entry_id}"))
         for key, start, end in self.generic(doc):
             span = trim_determiners(Span(doc, start, end, label="UNION"))
             if span.text in self.exclude:
                 continue
             span._.canonical = span.text
-            span._.rule = f"union_patterns.jsonl:{doc.vocab.strings[key]}"
+            span._.rule = f"{self.files['patterns']}:{doc.vocab.strings[key]}"
             spans.append(span)
         keep_spans(doc, spans, SPANS_KEY)
         doc._.main_union = most_named(doc.spans.get(SPANS_KEY, []))
@@ -59,4 +63,4 @@ class UnionFinder:
     default_config={"gazetteer": "unions.jsonl", "patterns": "union_patterns.jsonl"},
 )
 def make_union_finder(nlp: Language, name: str, gazetteer: str, patterns: str) -> UnionFinder:
-    return UnionFinder(nlp, name, gazetteer, patterns)
+    return UnionFinder(nlp, name, gazetteer=gazetteer, patterns=patterns)

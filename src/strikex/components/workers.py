@@ -4,8 +4,8 @@ Worker groups are a worker noun with the describing words before it ("social wor
 staff", "105 Council computing staff" → "computing staff", 105), with the employer's and the union's
 names, places and bare numbers left out of the name. A group is kept when a sentence about the dispute
 (strike or ballot vocabulary, ``models/strikes.json``) names it; its count comes from any sentence that
-gives one ("around 105" is approximate). Money is an amount with a currency sign or word ("£100
-million", "£3,000", "£1.5m", "2bn pounds").
+gives one ("around 105" is approximate). Money is an amount after a currency sign ("£100 million",
+"£3,000", "£1.5m"); currency words ("2bn pounds") are not read. Its own word lists: ``models/workers.json``.
 """
 from __future__ import annotations
 
@@ -16,15 +16,10 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import COUNCILS, PLACES, UNIONS
 from ..numbers import SCALES, to_number
-from ..resources import read_json
 from ._gazetteer import token_indices
+from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 
-APPROXIMATE = {"around", "about", "some", "roughly", "approximately", "nearly", "almost", "over", "more", "up",
-               "than", "to", "just", "under", "fewer", "less", "estimated", "an", "c."}
-CURRENCIES = {"£": "GBP", "$": "USD", "€": "EUR", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "euros": "EUR",
-              "dollars": "USD"}
-SUFFIX_SCALES = {"m": 1e6, "bn": 1e9, "k": 1e3, "b": 1e9}
 
 
 @dataclass
@@ -33,25 +28,31 @@ class WorkerGroup:
     count: int | None = None
     approximate: bool = False
     mentions: list[Span] = field(default_factory=list)
+    rule: str | None = None          # "strikes.json:worker_nouns"
 
 
 @dataclass
-class Money:
+class MoneyFound:
+    """An amount as the component found it (a span); ``assemble.money`` makes the record's ``Money``."""
     amount: float
     currency: str
     span: Span
+    rule: str | None = None          # "workers.json:currency_signs"
 
 
-class WorkerFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        lex = read_json(lexicon)
+class WorkerFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        lex, own = data["lexicon"], data["words"]
+        self.group_rule = f"{self.files['lexicon']}:worker_nouns"
+        self.money_rule = f"{self.files['words']}:currency_signs"
         self.nouns = set(lex["worker_nouns"])
-        self.stop = set(lex["generic_worker_modifiers"]) | {"council", "councils", "authority", "union", "unions",
-                                                            "members", "member", "branch", "local", "public"}
-        self.dispute_words = [f" {t} " for t in lex["triggers"] + ["ballot", "balloted", "balloting", "dispute"]]
+        self.stop = set(lex["generic_worker_modifiers"]) | set(own["not_name_words"])
+        self.dispute_words = [f" {t} " for t in lex["triggers"] + own["dispute_words"]]
         # "strike action social workers plan": dispute words end a group's describing words
-        self.not_describing = {w for t in lex["triggers"] for w in t.split()} | {"action", "ballot", "dispute", "pay"}
+        self.not_describing = {w for t in lex["triggers"] for w in t.split()} | set(own["not_describing"])
+        self.approximate = set(own["approximate"])
+        self.currencies = own["currency_signs"]
+        self.suffix_scales = own["suffix_scales"]
 
     def group(self, doc: Doc, tok, blocked, places) -> tuple[Span, int | None, bool] | None:
         """The group ending at the worker noun ``tok``: (name span, count, approximate)."""
@@ -79,19 +80,19 @@ class WorkerFinder:
             value = to_number(doc[k].text)
             if value is not None and value == int(value) and 1 < value < 10_000_000:
                 count = int(value)
-                approximate = k > sent_start and doc[k - 1].lower_ in APPROXIMATE
+                approximate = k > sent_start and doc[k - 1].lower_ in self.approximate
         return Span(doc, name_start, tok.i + 1), count, approximate
 
-    def money(self, doc: Doc) -> list[Money]:
+    def money(self, doc: Doc) -> list[MoneyFound]:
         found = []
         for i, tok in enumerate(doc):
-            currency = CURRENCIES.get(tok.text)
-            if tok.text not in {"£", "$", "€"} or i + 1 >= len(doc):
+            currency = self.currencies.get(tok.text)
+            if currency is None or i + 1 >= len(doc):
                 continue
             raw = doc[i + 1].text.lower()
             end = i + 2
             scale = 1.0
-            for suffix, factor in SUFFIX_SCALES.items():  # "250k", "2bn"
+            for suffix, factor in self.suffix_scales.items():  # "250k", "2bn"
                 if raw.endswith(suffix) and to_number(raw[: -len(suffix)]) is not None:
                     raw, scale = raw[: -len(suffix)], factor
                     break
@@ -102,14 +103,14 @@ class WorkerFinder:
                 word = doc[end].lower_
                 if word in SCALES:
                     scale, end = SCALES[word], end + 1
-                elif word in SUFFIX_SCALES:
-                    scale, end = SUFFIX_SCALES[word], end + 1
+                elif word in self.suffix_scales:
+                    scale, end = self.suffix_scales[word], end + 1
             span = Span(doc, i, end)
             if not span_in_boilerplate(span):
-                found.append(Money(value * scale, currency, span))
+                found.append(MoneyFound(value * scale, currency, span, self.money_rule))
         return found
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
         places = token_indices(doc, PLACES)
         groups: dict[str, WorkerGroup] = {}
@@ -127,7 +128,7 @@ class WorkerFinder:
                     continue
                 span, count, approximate = found
                 key = span.text.lower()
-                g = groups.setdefault(key, WorkerGroup(key))
+                g = groups.setdefault(key, WorkerGroup(key, rule=self.group_rule))
                 g.mentions.append(span)
                 if count is not None and g.count is None:
                     g.count, g.approximate = count, approximate
@@ -139,6 +140,6 @@ class WorkerFinder:
 
 
 @Language.factory("strikex_workers", assigns=["doc._.workers", "doc._.money"], requires=["token.is_sent_start"],
-                  default_config={"lexicon": "strikes.json"})
-def make_worker_finder(nlp: Language, name: str, lexicon: str) -> WorkerFinder:
-    return WorkerFinder(nlp, name, lexicon)
+                  default_config={"lexicon": "strikes.json", "words": "workers.json"})
+def make_worker_finder(nlp: Language, name: str, lexicon: str, words: str) -> WorkerFinder:
+    return WorkerFinder(nlp, name, lexicon=lexicon, words=words)

@@ -13,9 +13,11 @@ they were before any rule applied, as spaCy does: the output is the same Doc (a 
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable
 
 import numpy
+import srsly
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
@@ -68,10 +70,12 @@ class AttributeTable:
         self.single: list[tuple[int, Any, dict]] = []     # (order, token test, attrs)
         self.multi: list[tuple[int, list, int, dict]] = []  # (order, token tests, index, attrs)
         self.cache: dict[tuple[int, int, int, int], tuple[list, list, list]] = {}
+        self.patterns: list[dict] = []   # as given, saved by to_disk
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """The AttributeRuler's ``patterns``, in its order."""
-        for order, rule in enumerate(patterns):
+        patterns = list(patterns)
+        for order, rule in enumerate(patterns, len(self.patterns)):
             attrs = rule["attrs"]
             if not set(attrs) <= WRITES:
                 raise Unsupported(str(attrs))
@@ -82,6 +86,18 @@ class AttributeTable:
                     self.single.append((order, tests[0], attrs))
                 else:
                     self.multi.append((order, tests, index if index >= 0 else len(tests) + index, attrs))
+        self.patterns += patterns
+        self.cache.clear()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The patterns, as spaCy's AttributeRuler saves its own (``nlp.to_disk``)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / "patterns", self.patterns)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "AttributeTable":
+        self.add_patterns(srsly.read_msgpack(Path(path) / "patterns"))
+        return self
 
     def lookup(self, key: tuple[int, int, int, int]) -> tuple[list, list, list]:
         """For a (LOWER, TAG, DEP, IS_SPACE) combination: the one-token rules that apply, in rule order, the

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
-from ..resources import read_json, read_jsonl
-from ._gazetteer import phrase_matcher
-from .boilerplate import Boilerplate
+from .components._gazetteer import phrase_matcher
+from .components.boilerplate import Boilerplate
+from .components.unions import union_matchers
+from .extensions import doc_text
+from .resources import read_json, read_jsonl
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,17 @@ class Triage:
         lex = read_json(lexicon)
         self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak", "not_strong")
                                                          for p in lex[kind]])
-        entries = read_jsonl(unions)
-        self.unions_lower = phrase_matcher(nlp, "LOWER", ((e["id"], a) for e in entries for a in e["aliases"]))
-        self.unions_cased = phrase_matcher(nlp, "ORTH", ((e["id"], a) for e in entries for a in e["cased_aliases"]))
-        self.boilerplate = Boilerplate(nlp, "triage_boilerplate", boilerplate)
+        # the union matchers and boilerplate rules of the pipeline's own components, built once
+        if "strikex_unions" in nlp.pipe_names:
+            finder = nlp.get_pipe("strikex_unions")
+            self.unions_lower, self.unions_cased = finder.lower, finder.cased
+        else:
+            self.unions_lower, self.unions_cased = union_matchers(nlp, read_jsonl(unions))
+        if "strikex_boilerplate" in nlp.pipe_names:
+            self.boilerplate = nlp.get_pipe("strikex_boilerplate")
+        else:
+            self.boilerplate = Boilerplate(nlp, "triage_boilerplate", rules_file=boilerplate)
+            self.boilerplate.initialize()
         self.english_words = set(lex["english_words"])
         self.english = lex["english"]
         self.strong, self.ambiguous, self.weak, self.not_strong = (
