@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from . import law
 from . import records as r
-from .components.strikes import STATUS_ORDER
+from .components.strike_status import STATUS_ORDER
 from .extensions import COUNCILS, DATES, UNIONS, doc_text
 from .numbers import tidy
 
