@@ -53,7 +53,7 @@ class FigureReader:
         if label == "PERCENT":
             words = []
             for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent"
-                if t.lower() in {"%", "per", "percent", "pc", "pct", "cent"}:
+                if t.lower() in self.lex["percent_words"]:
                     break
                 words.append(t.rstrip("%"))
             return to_number("".join(words) if len(words) == 3 and words[1] == "-" else " ".join(words))
@@ -87,7 +87,7 @@ class FigureReader:
         later = [f.start for f in figures if f.start >= fig.end and f.label_ != "COUNT"] if fig.label_ != "COUNT" else []
         stop = min(later + [fig.end + 10, fig.sent.end])
         i = fig.end
-        while i < stop and doc[i].text not in {";", ":"} and doc[i].lower_ not in {"but", "while", "whereas"}:
+        while i < stop and doc[i].text not in self.lex["clause_break_marks"] and doc[i].lower_ not in self.lex["clause_break_words"]:
             i += 1
         return window(doc, fig.end, i)
 
@@ -111,27 +111,26 @@ class FigureReader:
         if fig.label_ == "COUNT":
             after5 = near(fig.end, fig.end + 5)
             # "226 of them voted for strike action": the share of those just counted who voted yes
-            skip = 2 if has_cue(near(fig.end, fig.end + 2), ["of them", "of those", "of these"]) else 0
-            if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, ["who voted", "who took part"]):
+            skip = 2 if has_cue(near(fig.end, fig.end + 2), lex["of_those"]) else 0
+            if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, lex["who_voted"]):
                 return "yes_votes"  # "Of the 79 members who voted, 68 backed strike action"
             if has_cue(near(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
                 return "votes_cast"  # "of the 560 balloted, 402 voted": the cue right after a count is its own
             if has_cue(after5, lex["eligible_cues"]) or has_cue(before, lex["eligible_before"]):
                 return "eligible"
-            if has_cue(after5, lex["votes_cast_cues"]) or has_cue(before, ["of the", "of"]) and has_cue(after5, ["who voted", "voting", "who took part"]):
+            if has_cue(after5, lex["votes_cast_cues"]) or has_cue(before, lex["partitive_before"]) and has_cue(after5, lex["voted_after_partitive"]):
                 return "votes_cast"
             return None
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
-            return "votes_of_eligible" if has_cue(clause, ["took part", "taking part", "voted", "returned", "cast"]) else None
+            return "votes_of_eligible" if has_cue(clause, lex["part_of_vote_cues"]) else None
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
-            return "support_pct" if has_cue(near(fig.start, fig.end + 3), ["all in favour", "all in favor", "unanimously",
-                                                                           "unanimous"]) else None
+            return "support_pct" if has_cue(near(fig.start, fig.end + 3), lex["unanimous_cues"]) else None
         if fig.label_ in {"RATIO", "FRACTION"} and not has_cue(near(fig.end, fig.end + 4), lex["member_words"]):
             return None  # "a third of the departments" is not a share of the vote
         if has_cue(after, lex["not_ballot_after"]) or has_cue(near(fig.start - 2, fig.start), lex["not_ballot_before"]) \
-                or has_cue(near(fig.start - 4, fig.start), ["inflation of", "rate of", "rise of", "cut of", "cuts of"]) \
+                or has_cue(near(fig.start - 4, fig.start), lex["not_ballot_of"]) \
                 or has_cue(near(fig.start - 5, fig.start), lex["threshold_before"]):
             return None  # "the 50% threshold", "has to be over 50%", "a 5% pay offer", "inflation of 3.3 per cent"
         # a cue belongs to the nearest figure: look back no further than the figure before this one, and not
@@ -141,18 +140,19 @@ class FigureReader:
         if before_figs and before_figs[-1].label_ in {"COUNT", "PART_OF"} and fig.start - before_figs[-1].end <= 10:
             floor = fig.start
         near_turnout = has_cue(near(floor, fig.end + 2), lex["turnout_cues"]) \
-            or has_cue(near(fig.start - 5, fig.end + 2), ["turnout", "turn-out"])  # the word itself is never the count's
+            or has_cue(near(fig.start - 5, fig.end + 2), lex["turnout_words"])  # the word itself is never the count's
         if near_turnout:
             # "backed by 79% on a 52% turnout": the share right before "on a ... turnout" is support
-            if has_cue(near(fig.end, fig.end + 4), ["on a", "with a"]) and not has_cue(after, lex["turnout_cues"]):
+            if has_cue(near(fig.end, fig.end + 4), lex["support_before_turnout"]) and not has_cue(after, lex["turnout_cues"]):
                 return "support_pct"
             return "turnout_pct"
         # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
         tokens = clause.split()
-        if any(w in tokens for w in ("voted", "took", "taking")):
-            k = min(tokens.index(w) for w in ("voted", "took", "taking") if w in tokens)
+        voted = [tokens.index(w) for w in lex["voted_words"] if w in tokens]
+        if voted:
+            k = min(voted)
             rest = window(tokens[k + 1:k + 4])
-            if (k == 0 or tokens[k - 1] != "who") and not has_cue(rest, lex["support_after_vote"]) and not has_cue(clause, lex["support_cues"]):
+            if (k == 0 or tokens[k - 1] not in lex["voted_relative"]) and not has_cue(rest, lex["support_after_vote"]) and not has_cue(clause, lex["support_cues"]):
                 return "turnout_pct"
         return "support_pct"
 
@@ -162,7 +162,7 @@ class FigureReader:
         if len(sent) < 3 or sent[0].lower_ != self.lex["fact_box"]["when"] or sent[1].text != ":":
             return None
         what = next((p for p in reversed(previous[-6:]) if p[0].lower_ == self.lex["fact_box"]["what"]), None)
-        if what is None or not has_cue(window(what), self.lex["ballot_words"] + ["re-ballot"]):
+        if what is None or not has_cue(window(what), self.lex["ballot_words"] + self.lex["fact_box"]["also_ballot_words"]):
             return None
         return next((d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
                      and d._.date_value is not None and d._.date_value.until is not None), None)

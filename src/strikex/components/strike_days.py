@@ -27,6 +27,9 @@ class DayReader:
         self.trigger_text = window(triggers)
         self.strike_words = set(lex["strike_words"])
         self.other_events = set(lex["not_strike_dates_after"])
+        counted = lex["counted_lengths"]   # "for two weeks": a number and a unit
+        self.counted_length = re.compile(rf" (\d+|{'|'.join(map(re.escape, counted['numbers']))}) "
+                                         rf"({'|'.join(map(re.escape, counted['units']))}) ")
 
     def __call__(self, doc: Doc, sent: Span, need_strike_word: bool = False) -> tuple[list[dt.date], list[Span], list[Span]]:
         """(days, unresolved, used): the strike days, the date spans the reference date cannot fix, and the
@@ -71,7 +74,7 @@ class DayReader:
             if word in strike_words:
                 # "its ballot result for strikes on Monday": the strike is what the result is about
                 j = i - 1
-                if j > sent.start and doc[j].lower_ in {"for", "over", "on", "of"} and \
+                if j > sent.start and doc[j].lower_ in self.lex["result_prepositions"] and \
                         doc[j - 1].pos_ == "NOUN" and doc[j - 1].lower_ in other:
                     return "other"
                 return "strike"
@@ -106,8 +109,8 @@ class DayReader:
         if ref is None:
             return []
         for k in range(len(words) - 2):
-            if words[k] in {"its", "the"} and words[k + 2] == "day" and words[k + 1] in self.lex["day_ordinals"] \
-                    and k > 0 and words[k - 1] in {"entered", "enters", "entering", "into", "on"}:
+            if words[k] in self.lex["running_day_determiners"] and words[k + 2] == "day" and words[k + 1] in self.lex["day_ordinals"] \
+                    and k > 0 and words[k - 1] in self.lex["running_day_verbs"]:
                 n = self.lex["day_ordinals"][words[k + 1]]
                 text = window(sent).replace(" - ", "-")
                 length = next((v for w, v in self.lex["durations"].items() if f" {w} " in text), None)
@@ -126,8 +129,8 @@ class DayReader:
         for word, length in sorted(self.lex["durations"].items(), key=lambda kv: -len(kv[0])):
             if f" {word} " in text or f" {word}" in text:
                 return [day + dt.timedelta(n) for n in range(length)]
-        m = re.search(r" (\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks) ", text)
+        m = self.counted_length.search(text)
         if m:
-            n = int(to_number(m.group(1)) or 1) * (7 if m.group(2) == "weeks" else 1)
-            return [day + dt.timedelta(k) for k in range(min(n, 62))]
+            n = int(to_number(m.group(1)) or 1) * self.lex["counted_lengths"]["units"][m.group(2)]
+            return [day + dt.timedelta(k) for k in range(min(n, self.lex["counted_lengths"]["max_days"]))]
         return [day]

@@ -43,7 +43,7 @@ class StatusReader:
                     after = text[m.end():].split()
                     if has_cue(window(before[-6:]), self.lex["conditional_before"]):
                         continue
-                    if status not in {"threatened", "balloting"} and has_cue(window(after[:3]), self.lex["conditional_after"]):
+                    if status not in self.lex["unconditional_statuses"] and has_cue(window(after[:3]), self.lex["conditional_after"]):
                         continue  # "will be called off if the council ..." states a condition, not a fact
                     if status == "called off" and has_cue(window(before[-8:]), self.lex["conditional_before_call_off"]):
                         continue  # "threatened legal action unless the union called off ..."

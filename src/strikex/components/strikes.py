@@ -56,12 +56,12 @@ class StrikeFinder:
         self.determiners = set(self.lex["referring_determiners"])
         self.worker_nouns = set(self.lex["worker_nouns"])
         self.not_worker_words = (set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()}
-                                 | {"action"})
+                                 | set(self.lex["not_worker_modifiers"]))
 
     def refers_back(self, sent: Span) -> bool:
         """'the strike will go ahead', 'this action': a mention that points at a strike already named."""
         dets = self.determiners
-        words = self.strike_words - {"out", "tools"}
+        words = self.strike_words - set(self.lex["not_referring_strike_words"])
         for tok in sent:
             if tok.lower_ in words and tok.pos_ in {"NOUN", "PROPN"}:
                 left = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 3): tok.i]]
