@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from ..datenorm import DateValue
+from .ballot_figures import RULES, Reading
 
 FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "yes_votes", "no_votes", "closes")
 
@@ -30,6 +31,7 @@ class BallotFound:
     evidence: list[Span] = field(default_factory=list)   # sentences
     figures: list[Span] = field(default_factory=list)    # the figure spans used
     anchor: int = 0                          # token index of the defining figure
+    rule: str | None = None                  # "ballots.json:turnout_cues": the rule that found it
 
     @property
     def closes_value(self) -> DateValue | None:
@@ -40,28 +42,29 @@ def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union
     """A fact box's ballot period closes the last ballot without a closing date, or is a ballot of its own."""
     target = next((b for b in reversed(ballots) if b.closes is None), None)
     if target is None:
-        ballots.append(BallotFound(closes=period, evidence=[sent], anchor=period.start, union=union))
+        ballots.append(BallotFound(closes=period, evidence=[sent], anchor=period.start, union=union,
+                                   rule=f"{RULES}:fact_box"))
     else:
         target.closes = period
         target.evidence.append(sent)
 
 
-def group_sentence(found: list[tuple[str, float, Span]], closes: Span | None, sent: Span,
+def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
                    ballots: list[BallotFound]) -> list[BallotFound]:
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
     cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
     new: list[BallotFound] = []
-    for kind, value, fig in found:
+    for kind, value, fig, rule in found:
         if kind == "support_pct":
-            new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start))
-    for kind, value, fig in found:
+            new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule))
+    for kind, value, fig, rule in found:
         if kind == "support_pct":
             continue
         pool = [b for b in new if getattr(b, kind) is None]
         if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60:
             pool = [ballots[-1]]
         if not pool:
-            b = BallotFound(evidence=[sent], anchor=fig.start)
+            b = BallotFound(evidence=[sent], anchor=fig.start, rule=rule)
             new.append(b)
             pool = [b]
         target = min(pool, key=lambda b: abs(b.anchor - fig.start))
@@ -76,7 +79,7 @@ def group_sentence(found: list[tuple[str, float, Span]], closes: Span | None, se
             ballots[-1].closes = closes
             ballots[-1].evidence.append(sent)
         else:
-            new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start))
+            new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start, rule=f"{RULES}:close_cues"))
     return new
 
 
@@ -105,6 +108,7 @@ def merge_incomplete(ballots: list[BallotFound], max_gap: int = 80) -> list[Ball
                 if getattr(prev, k) is None:
                     setattr(prev, k, getattr(b, k))
             prev.union = prev.union or b.union
+            prev.rule = prev.rule or b.rule
             prev.evidence.extend(e for e in b.evidence if e not in prev.evidence)
             prev.figures.extend(b.figures)
             continue

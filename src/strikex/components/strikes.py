@@ -22,6 +22,7 @@ from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
 from .strike_status import STATUS_ORDER, StatusReader, further
 
+RULES = "strikes.json"
 __all__ = ["STATUS_ORDER", "StrikeFinder", "StrikeFound"]   # STATUS_ORDER: imported from here by timeline.py
 
 
@@ -38,6 +39,7 @@ class StrikeFound:
     status: str | None = None
     status_cue: str | None = None
     mentions: list[Span] = field(default_factory=list)   # sentences
+    rule: str | None = None        # "strikes.json:triggers": the word list that made its first mention a strike
 
     @property
     def union(self) -> str | None:
@@ -126,7 +128,7 @@ class StrikeFinder:
                 continue
             status, cue = self.status(sent)
             strike = StrikeFound(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue,
-                                 mentions=[sent])
+                                 mentions=[sent], rule=f"{RULES}:{'weak_triggers' if weak else 'triggers'}")
             strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))
             employers = [c._.canonical for c in councils if sent.start <= c.start < sent.end]
             strike.employer = employers[0] if employers else None
