@@ -101,3 +101,25 @@ def test_result_and_closing_date_in_two_sentences_are_one_ballot(run):
     (ballot,) = run(text, "2023-03-20")["ballots"]
     assert figures(ballot) == (91, 54, None, None)
     assert ballot["closes"] == "2023-03-15"
+
+
+# -- provenance ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, date, rule", [
+    ("Unison members at Leeds City Council backed strike action by 91% on a 54% turnout.", None,
+     "ballots.json:sentence_cues"),
+    ("GMB members voted unanimously for strike action.", None, "ballots.json:unanimous_cues"),
+    ("The Unite ballot result was 1,146 votes to 212.", None, "ballots.json:votes_to"),
+    ("The ballot of Unite members closes on 15 March.", "2023-03-01", "ballots.json:close_cues"),
+])
+def test_ballot_rule_names_the_cue_that_found_it(run, text, date, rule):
+    (ballot,) = run(text, date)["ballots"]
+    assert ballot["rule"] == rule
+
+
+def test_every_ballot_rule_is_a_key_of_its_file(run):
+    from strikex.resources import read_json
+    keys = set(read_json("ballots.json"))
+    text = ("Of the 640 members balloted, 77% voted to strike on a 48% turnout. 1,146 votes to 212. "
+            "Some 412 members took part. The ballot closes on 15 March.")
+    rules = [b["rule"] for b in run(text, "2023-03-01")["ballots"]]
+    assert rules and all(r.split(":", 1)[0] == "ballots.json" and r.split(":", 1)[1] in keys for r in rules)

@@ -167,3 +167,23 @@ def test_strike_sentence_after_a_credit_line_is_read(run, credit):
     record = run(credit + "Unison members at Leeds City Council will strike on 3 May.", "2023-04-20")
     assert strike_days(record) == ["2023-05-03"]
     assert record["people"] == []
+
+
+# -- provenance ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, status, cue", [
+    ("The strike planned for 3 May has been called off after talks.", "called off", "called off"),
+    ("The walk-out was postponed until after Easter.", "suspended", "postponed"),
+    ("Refuse collectors at Sheffield City Council walked out on 3 May.", "held", "walked out"),
+    ("Unison members at Leeds City Council will strike on 3 May.", "planned", "will strike"),
+    ("The strike on 3 May", None, None),
+])
+def test_status_cue_is_the_cue_that_set_the_status(run, text, status, cue):
+    (strike,) = run(text, "2023-04-20")["strikes"]
+    assert (strike["status"], strike["status_cue"]) == (status, cue)
+
+
+def test_strike_rule_names_the_trigger_list(run):
+    text = ("Unison members at Leeds City Council will strike on 3 May. "
+            "The co-ordinated action from Tuesday 9 to Thursday 11 May follows.")
+    strikes = run(text, "2023-04-20")["strikes"]
+    assert [s["rule"] for s in strikes] == ["strikes.json:triggers", "strikes.json:weak_triggers"]

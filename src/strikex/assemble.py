@@ -86,7 +86,7 @@ def ballots(doc: Doc) -> list[r.Ballot]:
             # a ballot period ("6 January – 16 February 2023") closes on its last day
             closes=(closes.until or closes.date).isoformat() if closes and closes.date else None,
             closes_date=date_record(b.closes) if b.closes is not None else None,
-            legal_check=legal_check(doc, b, text), text=text, start=start, end=end,
+            legal_check=legal_check(doc, b, text), text=text, start=start, end=end, rule=b.rule,
         ))
     return out
 
@@ -101,9 +101,9 @@ def strikes(doc: Doc) -> list[r.Strike]:
         first = next((m for m in s.mentions if any(m.start <= d.start < m.end for d in s.day_spans)), s.mentions[0])
         out.append(r.Strike(
             dates=[d.isoformat() for d in s.days], union=s.union, unions=list(s.unions), employer=s.employer,
-            workers=s.workers, status=s.status, **_offsets(mention(first)),
+            workers=s.workers, status=s.status, status_cue=s.status_cue, **_offsets(mention(first)),
             date_mentions=[date_record(d) for d in sorted(s.day_spans + s.unresolved, key=lambda d: d.start)],
-            mentions=[mention(m) for m in s.mentions],
+            mentions=[mention(m) for m in s.mentions], rule=s.rule,
         ))
     return out
 

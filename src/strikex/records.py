@@ -83,6 +83,7 @@ class Ballot:
     text: str
     start: int
     end: int
+    rule: str | None                   # the rule that found it, "ballots.json:turnout_cues" (file:key)
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,13 @@ class Strike:
     employer: str | None
     workers: str | None
     status: str | None                 # threatened | balloting | planned | going ahead | held | suspended | called off
+    status_cue: str | None             # the cue that set the status ("called off"), from models/strikes.json status_cues
     text: str
     start: int
     end: int
     date_mentions: list[DateRecord]    # the date expressions the days come from, and ones that cannot be resolved
     mentions: list[Mention]
+    rule: str | None                   # the rule that found it, "strikes.json:triggers" (file:key)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,145 @@
+"""Which figures make one ballot, for strikex_ballots.
+
+Each share of support starts a ballot; the other figures of its sentence go to the nearest one ("90% on a
+53% turnout in England and 92% on a 58% turnout in Wales" is two ballots), or to the ballot just before
+when the sentence has none. Neighbouring parts of one ballot are joined afterwards, a ballot said again in
+fewer words is dropped, and yes and no counts give the share and the votes cast when no share is given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..datenorm import DateValue
+from .ballot_figures import RULES, Reading
+
+FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible", "yes_votes", "no_votes", "closes")
+
+
+@dataclass
+class BallotFound:
+    """A ballot as the component finds it; ``assemble.ballots`` makes the output record from it."""
+    union: str | None = None
+    support_pct: float | None = None
+    turnout_pct: float | None = None
+    votes_cast: float | None = None
+    eligible: float | None = None
+    yes_votes: float | None = None          # counts: "68 backed strikes", "1,146 votes to 212"
+    no_votes: float | None = None
+    closes: Span | None = None              # a date span
+    evidence: list[Span] = field(default_factory=list)   # sentences
+    figures: list[Span] = field(default_factory=list)    # the figure spans used
+    anchor: int = 0                          # token index of the defining figure
+    rule: str | None = None                  # "ballots.json:turnout_cues": the rule that found it
+
+    @property
+    def closes_value(self) -> DateValue | None:
+        return self.closes._.date_value if self.closes is not None else None
+
+
+def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union: str | None) -> None:
+    """A fact box's ballot period closes the last ballot without a closing date, or is a ballot of its own."""
+    target = next((b for b in reversed(ballots) if b.closes is None), None)
+    if target is None:
+        ballots.append(BallotFound(closes=period, evidence=[sent], anchor=period.start, union=union,
+                                   rule=f"{RULES}:fact_box"))
+    else:
+        target.closes = period
+        target.evidence.append(sent)
+
+
+def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
+                   ballots: list[BallotFound]) -> list[BallotFound]:
+    """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
+    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
+    new: list[BallotFound] = []
+    for kind, value, fig, rule in found:
+        if kind == "support_pct":
+            new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule))
+    for kind, value, fig, rule in found:
+        if kind == "support_pct":
+            continue
+        pool = [b for b in new if getattr(b, kind) is None]
+        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60:
+            pool = [ballots[-1]]
+        if not pool:
+            b = BallotFound(evidence=[sent], anchor=fig.start, rule=rule)
+            new.append(b)
+            pool = [b]
+        target = min(pool, key=lambda b: abs(b.anchor - fig.start))
+        setattr(target, kind, value)
+        target.figures.append(fig)
+        if sent not in target.evidence:
+            target.evidence.append(sent)
+    if closes is not None:
+        if new:
+            new[0].closes = closes
+        elif ballots and ballots[-1].closes is None:
+            ballots[-1].closes = closes
+            ballots[-1].evidence.append(sent)
+        else:
+            new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start, rule=f"{RULES}:close_cues"))
+    return new
+
+
+def derive_from_counts(b: BallotFound) -> None:
+    """Yes and no counts give the share voting yes and the votes cast when the text gives no percentage."""
+    if b.yes_votes is None:
+        return
+    if b.votes_cast is None and b.no_votes is not None:
+        b.votes_cast = b.yes_votes + b.no_votes
+    if b.support_pct is None and b.votes_cast and b.yes_votes <= b.votes_cast:
+        b.support_pct = 100 * b.yes_votes / b.votes_cast
+
+
+def merge_incomplete(ballots: list[BallotFound], max_gap: int = 80) -> list[BallotFound]:
+    """Join neighbouring parts of one ballot ("a ballot of 160,000 members closed on Monday" + "83.7% voted
+    in favour"): two ballots merge when one has no support figure, their figures do not clash, they name
+    the same union (or one names none) and they stand within ``max_gap`` tokens."""
+    out: list[BallotFound] = []
+    for b in ballots:
+        prev = out[-1] if out else None
+        if prev is not None and (prev.support_pct is None or b.support_pct is None) \
+                and all(getattr(prev, k) is None or getattr(b, k) is None for k in FIGURES) \
+                and (prev.union == b.union or None in (prev.union, b.union)) \
+                and b.evidence[0].start - prev.evidence[-1].end <= max_gap:
+            for k in FIGURES:
+                if getattr(prev, k) is None:
+                    setattr(prev, k, getattr(b, k))
+            prev.union = prev.union or b.union
+            prev.rule = prev.rule or b.rule
+            prev.evidence.extend(e for e in b.evidence if e not in prev.evidence)
+            prev.figures.extend(b.figures)
+            continue
+        out.append(b)
+    return out
+
+
+def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
+    """A figure said again ("nine out of 10 voted for strikes", a quote's "a 47 per cent turnout") repeats a
+    fuller report of the same result: a ballot whose figures are all in another one of its union is dropped."""
+    def known(b):
+        return {k: getattr(b, k) for k in FIGURES if getattr(b, k) is not None}
+
+    kept = []
+    for b in ballots:
+        kb = known(b)
+        if kb and any(o is not b and (o.union == b.union or b.union is None) and kb.items() < known(o).items()
+                      for o in ballots):
+            continue
+        kept.append(b)
+    return kept
+
+
+def nearest_union(unions: list[Span], sent: Span, anchor: int) -> str | None:
+    """The union a figure belongs to: the last one named before it in its sentence ("GMB members voted
+    76%"), else the first after it, else the last one named before the sentence."""
+    inside = [u for u in unions if sent.start <= u.start < sent.end]
+    before = [u for u in inside if u.start < anchor]
+    if before:
+        return before[-1]._.canonical
+    if inside:
+        return inside[0]._.canonical
+    earlier = [u for u in unions if u.start < sent.start]
+    return earlier[-1]._.canonical if earlier else None
