@@ -12,15 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import COUNCILS, UNIONS
+from ..extensions import COUNCILS, DATES, UNIONS
+from ._text import POSSESSIVE
 from .boilerplate import span_in_boilerplate
 from .roles import RoleFinder
 
 NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’])*\.?$")
-PLACE_BEFORE = {"outside", "at", "in", "near", "inside", "opposite", "from", "into", "towards"}
-SPEECH_AFTER = {"said", "says", "told", "tells", "added", "adds", "explained", "warned", "claimed", "insisted", "stated",
-                "argued", "wrote", "commented", "confirmed", "described", "urged", "called", "has", "had", "is", "was",
-                "who", "will", "would", "and"}
 
 
 @dataclass
@@ -43,7 +40,7 @@ class PersonFound:
 
 
 class NameFinder:
-    def __init__(self, lex: dict, roles: RoleFinder):
+    def __init__(self, lex: dict, speech: dict, roles: RoleFinder):
         self.roles = roles
         self.titles = roles.titles
         self.role_heads = roles.role_heads
@@ -52,11 +49,32 @@ class NameFinder:
         self.place_nouns = set(lex["place_nouns"])
         self.org_words = set(lex["org_words"])
         self.particles = set(lex["name_particles"])
-        self.speech = set(lex["speech_verbs"])
+        rules = lex["names"]
+        self.particles_capitalised = set(rules["capitalised_particles"])
+        self.joiners = set(rules["joiners"])
+        self.not_before = set(rules["not_before"])
+        self.place_before = set(rules["place_before"])
+        # verbs of saying (speech.json): after a name, and after a role word and a name with the other words that may follow
+        self.speech = set(speech["speech_verbs"]) | set(speech["evaluative_verbs"])
+        self.after_role_name = set(speech["speech_verbs"]) | set(rules["after_role_name"])
 
     def parts(self, doc: Doc) -> list[str]:
         """Each token's name part ("word", "particle", "joiner"), or "" (see name_part)."""
-        return [name_part(token, self.particles) or "" for token in doc]
+        return [self.name_part(token) or "" for token in doc]
+
+    def name_part(self, token) -> str | None:
+        """What a token can be in a person's name: "word" (Siân, McDonnell, O'Brien, Ó, J.), "particle" (ap, ab,
+        van, de: only inside a name), "joiner" (the hyphen of Lloyd-Evans, with no space either side), or None."""
+        text = token.text
+        if text in self.joiners:
+            doc = token.doc
+            inside = token.i > 0 and not token.whitespace_ and not doc[token.i - 1].whitespace_
+            return "joiner" if inside else None
+        if text.lower() in self.particles and (text.islower() or text in self.particles_capitalised):
+            return "particle"
+        if NAME_WORD.match(text) and text[0].isupper() and not (text.isupper() and len(text) > 2):
+            return "word"
+        return None
 
     @staticmethod
     def name_runs(parts: list[str]) -> dict[int, list[int]]:
@@ -99,7 +117,7 @@ class NameFinder:
                     yield "name_before_apposition", s, e + 1
                 if e < n and doc[e].lower_ in self.speech:
                     yield "name_before_speech", s, e + 1
-                    if s > 0 and doc[s - 1].lower_ in {"'s", "’s"}:
+                    if s > 0 and doc[s - 1].lower_ in POSSESSIVE:
                         yield "name_after_possessive", s - 1, e + 1
 
     def clean_name(self, span: Span, parts: list[str]) -> Span | None:
@@ -126,13 +144,13 @@ class NameFinder:
             return None
         if doc[end - 1].lower_ in self.role_heads and doc[end - 1].ent_type_ != "PERSON":
             return None  # "Regional Secretary" is a role, not a name
-        if end < len(doc) and doc[end].text in {"/", "@"}:
+        if end < len(doc) and doc[end].text in self.not_before:
             return None
         return name
 
     def candidates(self, doc: Doc, parts: list[str]) -> list[Span]:
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
-        date_tokens = {i for s in doc.spans.get("strikex_dates", []) for i in range(s.start, s.end)}
+        date_tokens = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
         raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
         for rule, s, e in self.name_matches(doc, parts):
             if rule == "titled_name":
@@ -145,7 +163,7 @@ class NameFinder:
                     if k < len(doc) and doc[k].lower_ in self.speech:
                         raw.append((name, "people:name_before_apposition"))
             elif rule == "name_after_role":
-                if e == len(doc) or doc[e].lower_ in SPEECH_AFTER or doc[e].text in {",", ":"}:
+                if e == len(doc) or doc[e].lower_ in self.after_role_name:
                     raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
             elif rule == "name_after_possessive":
                 # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
@@ -201,27 +219,13 @@ class NameFinder:
         """'Mill Hill depot', 'Childs Hill, East Barnet and Mill Hill libraries', 'outside Leeds Civic Hall':
         names of places, not people."""
         if mention[-1].lower_ in self.place_nouns and (
-                len(mention) >= 3 or (mention.start > 0 and doc[mention.start - 1].lower_ in PLACE_BEFORE)):
+                len(mention) >= 3 or (mention.start > 0 and doc[mention.start - 1].lower_ in self.place_before)):
             return True
         i = mention.end
         while i < len(doc) and i - mention.end < 10 and (doc[i].pos_ == "PROPN" or doc[i].text == "," or doc[i].lower_ == "and"):
             i += 1
         return i < len(doc) and doc[i].lower_ in self.place_nouns
 
-
-def name_part(token, particles) -> str | None:
-    """What a token can be in a person's name: "word" (Siân, McDonnell, O'Brien, Ó, J.), "particle" (ap, ab,
-    van, de: only inside a name), "joiner" (the hyphen of Lloyd-Evans, with no space either side), or None."""
-    text = token.text
-    if text in {"-", "‐"}:
-        doc = token.doc
-        inside = token.i > 0 and not token.whitespace_ and not doc[token.i - 1].whitespace_
-        return "joiner" if inside else None
-    if text.lower() in particles and (text.islower() or text in {"Ó", "Ní"}):
-        return "particle"
-    if NAME_WORD.match(text) and text[0].isupper() and not (text.isupper() and len(text) > 2):
-        return "word"
-    return None
 
 
 def name_words(span: Span) -> list[str]:

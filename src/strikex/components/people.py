@@ -3,7 +3,8 @@
 The component is thin over two rule modules: ``names`` finds the names (pretrained NER PERSON and name
 patterns), cleans them (titles dropped; unions, councils, dates and boilerplate are not people) and joins a
 person's mentions; ``roles`` reads each person's role and organisation from the words around the mentions.
-People named as places ("Mill Hill depot") and journalists ("reporter Tom Walker") are left out.
+People named as places ("Mill Hill depot") and journalists ("reporter Tom Walker") are left out. The word
+lists are data: models/people.json, and models/speech.json for the verbs of saying (shared with strikex_quotes).
 """
 from __future__ import annotations
 
@@ -17,15 +18,15 @@ from .roles import RoleFinder
 
 SPANS_KEY = PEOPLE
 
-__all__ = ["PeopleFinder", "PersonFound", "SPANS_KEY", "make_people_finder"]
+__all__ = ["SPANS_KEY", "PeopleFinder", "PersonFound", "make_people_finder"]
 
 
 class PeopleFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
+    def __init__(self, nlp: Language, name: str, lexicon: str, speech: str):
         self.name = name
         lex = read_json(lexicon)
         self.roles = RoleFinder(nlp, lex)
-        self.names = NameFinder(lex, self.roles)
+        self.names = NameFinder(lex, read_json(speech), self.roles)
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:
         """The people the name mentions stand for (a seam tests use to make the component fail)."""
@@ -56,7 +57,7 @@ class PeopleFinder:
     "strikex_people",
     assigns=["doc.spans", "doc._.people"],
     requires=["doc.ents"],
-    default_config={"lexicon": "people.json"},
+    default_config={"lexicon": "people.json", "speech": "speech.json"},
 )
-def make_people_finder(nlp: Language, name: str, lexicon: str) -> PeopleFinder:
-    return PeopleFinder(nlp, name, lexicon)
+def make_people_finder(nlp: Language, name: str, lexicon: str, speech: str) -> PeopleFinder:
+    return PeopleFinder(nlp, name, lexicon, speech)

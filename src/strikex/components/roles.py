@@ -16,11 +16,12 @@ from spacy.tokens import Doc, Span
 from ..extensions import COUNCILS, PLACES, UNIONS
 from ._gazetteer import token_indices
 from ._lemmas import Lemmas
+from ._text import POSSESSIVE
 
-PHRASE_END = {",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "—", "–", "-", "?", "!"}
-STOP_AFTER = {"said", "says", "say", "told", "tells", "who", "whose", "has", "have", "had", "is", "was", "were", "are",
-              "added", "adds", "explained", "warned", "claimed", "insisted", "described", "stated", "argued", "will",
-              "would", "and", "but", "when", "after", "before", "while", "in", "at", "on"}
+# parts of speech and tags the phrase rules read (the word lists are in models/people.json)
+FINITE = {"VERB", "AUX"}           # a verb ends a role phrase ...
+PARTICIPLES = {"VBN", "VBG"}       # ... unless a participle ("elected", "acting")
+ROLE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "PART", "CCONJ", "NUM", "X"}  # what a role phrase before a name is made of
 
 
 class RoleFinder:
@@ -34,6 +35,21 @@ class RoleFinder:
         self.generic_council = set(lex["generic_council"])
         self.generic_union = set(lex["generic_union"])
         self.role_verbs = lex["role_verbs"]
+        phrase = lex["role_phrase"]
+        self.phrase_end = set(phrase["end_marks"])
+        self.stops_after = set(phrase["stop_words"]) - set(phrase["kept_after_name"])
+        self.stops_before = set(phrase["stop_words"]) | set(phrase["stop_words_before_name"])
+        self.skipped_after_comma = set(phrase["skipped_after_comma"]) | POSSESSIVE
+        trim = lex["role_trim"]
+        self.articles = set(trim["articles"])
+        self.leading = self.articles | set(trim["leading_words"]) | POSSESSIVE
+        clause = lex["relative_clause"]
+        self.auxiliaries = set(clause["auxiliaries"])
+        self.clause_ends = set(clause["ends"])
+        self.works_as = set(clause["works_as_verbs"])
+        self.employer_before = set(clause["organisation_after"])
+        self.proper_name_joiners = set(clause["proper_name_joiners"])
+        self.before_generic = set(lex["organisation"]["before_generic"])
 
     def is_press(self, role: str) -> bool:
         """'reporter', 'political editor': journalists and photographers are not people in the story."""
@@ -50,12 +66,12 @@ class RoleFinder:
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
-        while i < len(doc) and doc[i].lower_ in {"who", "is", "was", "'s", "’s"}:
+        while i < len(doc) and doc[i].lower_ in self.skipped_after_comma:
             i += 1
         start = i
         while i < len(doc) and not (doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ == "DET") \
-                and doc[i].text not in PHRASE_END and doc[i].lower_ not in STOP_AFTER - {"in", "at", "on", "and"} \
-                and not (doc[i].pos_ in {"VERB", "AUX"} and doc[i].tag_ not in {"VBN", "VBG"}) and i - start < 14:
+                and doc[i].text not in self.phrase_end and doc[i].lower_ not in self.stops_after \
+                and not (doc[i].pos_ in FINITE and doc[i].tag_ not in PARTICIPLES) and i - start < 14:
             i += 1
         return Span(doc, start, i) if i > start else None
 
@@ -64,12 +80,11 @@ class RoleFinder:
         i = start
         while i > 0:
             tok = doc[i - 1]
-            if tok.text in PHRASE_END or tok.lower_ in STOP_AFTER or tok.lower_ in {"the", "a", "an", "by", "with", "between",
-                                                                                   "from", "to", "told", "according"}:
+            if tok.text in self.phrase_end or tok.lower_ in self.stops_before:
                 break
-            if tok.pos_ in {"VERB", "AUX"} and tok.tag_ not in {"VBN", "VBG"}:
+            if tok.pos_ in FINITE and tok.tag_ not in PARTICIPLES:
                 break
-            if tok.pos_ not in {"NOUN", "PROPN", "ADJ", "ADP", "PART", "CCONJ", "NUM", "X"} and tok.lower_ not in {"'s", "’s"}:
+            if tok.pos_ not in ROLE_POS and tok.lower_ not in POSSESSIVE:
                 break
             i -= 1
         if i == start:
@@ -96,7 +111,7 @@ class RoleFinder:
         # "Glasgow's city treasurer": a place's possessive stands for its council, once that council is named
         councils = {s._.canonical for s in doc.spans.get(COUNCILS, [])}
         for s in doc.spans.get(PLACES, []):
-            if phrase.start <= s.start and s.end < phrase.end and doc[s.end].lower_ in {"'s", "’s"} and s._.canonical in councils:
+            if phrase.start <= s.start and s.end < phrase.end and doc[s.end].lower_ in POSSESSIVE and s._.canonical in councils:
                 return s._.canonical, s.start, s.end
         text = phrase.text
         for party in sorted(self.parties, key=len, reverse=True):
@@ -107,9 +122,9 @@ class RoleFinder:
                     return self.parties[party], s.start, s.end
         for i, tok in enumerate(phrase):
             nxt = phrase[i + 1].lower_ if i + 1 < len(phrase) else ""
-            if tok.lower_ in self.generic_council and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+            if tok.lower_ in self.generic_council and (nxt in POSSESSIVE or (i > 0 and phrase[i - 1].lower_ in self.before_generic)):
                 return primary_council, tok.i, tok.i + 1
-            if tok.lower_ in self.generic_union and (nxt in {"'s", "’s"} or (i > 0 and phrase[i - 1].lower_ in {"the", "of", "for", "at"})):
+            if tok.lower_ in self.generic_union and (nxt in POSSESSIVE or (i > 0 and phrase[i - 1].lower_ in self.before_generic)):
                 return primary_union, tok.i, tok.i + 1
         return None
 
@@ -122,7 +137,7 @@ class RoleFinder:
         if org:
             name, o_start, o_end = org
             before = o_start
-            while before > phrase.start and doc[before - 1].lower_ in {"the", "a", "an"}:
+            while before > phrase.start and doc[before - 1].lower_ in self.articles:
                 before -= 1
             if before > phrase.start and doc[before - 1].pos_ == "ADP":
                 # "branch secretary for Unison in Kirklees": the role ends before the preposition
@@ -131,14 +146,14 @@ class RoleFinder:
                 role_tokens = [i for i in tokens if i < before]
             else:
                 # "Unison's lead negotiator", "joint NEU general secretaries", "the Council's executive ..."
-                role_tokens = [i for i in tokens if not (o_start <= i < o_end) and not (i == o_end and doc[i].lower_ in {"'s", "’s"})
+                role_tokens = [i for i in tokens if not (o_start <= i < o_end) and not (i == o_end and doc[i].lower_ in POSSESSIVE)
                                and not (i < o_start and doc[i].pos_ == "PROPN")]  # "Swindon Unison treasurer"
         else:
             role_tokens = tokens
-        while role_tokens and (doc[role_tokens[0]].lower_ in {"the", "a", "an", "its", "their", "his", "her", "'s", "’s", "and"}
+        while role_tokens and (doc[role_tokens[0]].lower_ in self.leading
                                or doc[role_tokens[0]].ent_type_ in {"GPE", "LOC"} or self.is_place_word(doc, role_tokens)):
             role_tokens = role_tokens[1:]
-        while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in PHRASE_END):
+        while role_tokens and (doc[role_tokens[-1]].pos_ in {"ADP", "CCONJ", "DET"} or doc[role_tokens[-1]].text in self.phrase_end):
             role_tokens = role_tokens[:-1]
         # "district secretary for Gwynedd", "organiser in Leeds": a place at the end is where, not what
         places = token_indices(doc, PLACES)
@@ -214,30 +229,44 @@ class RoleFinder:
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
             return None
         j = i + 2
-        while j < len(doc) and doc[j].lower_ in {"has", "had", "have", "is", "was", "been", "also", "now", "currently"}:
+        while j < len(doc) and doc[j].lower_ in self.auxiliaries:
             j += 1
-        if j + 1 >= len(doc) or doc[j].pos_ not in {"VERB", "AUX"}:
+        if j + 1 >= len(doc) or doc[j].pos_ not in FINITE:
             return None
         end = j + 1
-        while end < len(doc) and end - j < 14 and doc[end].text not in PHRASE_END and doc[end].lower_ not in {"since", "until", "when"} \
+        while end < len(doc) and end - j < 14 and doc[end].text not in self.phrase_end and doc[end].lower_ not in self.clause_ends \
                 and not (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].like_num):
             end += 1
         obj = Span(doc, j + 1, end)
         lemma = self.lemma(doc[j])
         if lemma in self.role_verbs and len(obj):
             org = self.org_in(obj, primary_union, primary_council)
-            name = org[0] if org else proper_name(obj)
+            name = org[0] if org else self.proper_name(obj)
             return (self.role_verbs[lemma], name, Span(doc, j, end), "people:role_verb") if name else None
-        if lemma in {"work", "serve"} and doc[j + 1].lower_ == "as" and len(obj) > 1:
+        if lemma in self.works_as and doc[j + 1].lower_ == "as" and len(obj) > 1:
             phrase = Span(doc, j + 2, end)
             role, org = self.split_role(phrase, primary_union, primary_council, trusted=True)
-            cut = next((t.i for t in phrase if t.lower_ in {"for", "at", "with"}), None)
-            if org is None and cut is not None and proper_name(Span(doc, cut + 1, end)):
+            cut = next((t.i for t in phrase if t.lower_ in self.employer_before), None)
+            if org is None and cut is not None and self.proper_name(Span(doc, cut + 1, end)):
                 # "as a librarian at Hove Central Library": an organisation that is neither union nor council
-                org = proper_name(Span(doc, cut + 1, end))
+                org = self.proper_name(Span(doc, cut + 1, end))
                 role = self.split_role(Span(doc, phrase.start, cut), primary_union, primary_council, trusted=True)[0]
             return (role, org, phrase, "people:works_as") if role else None
         return None
+
+    def proper_name(self, phrase: Span) -> str | None:
+        """'the Friends of Hove Library and its volunteers' -> 'Friends of Hove Library'."""
+        tokens = list(phrase)
+        while tokens and tokens[0].pos_ == "DET":
+            tokens = tokens[1:]
+        kept = []
+        for t in tokens:
+            if not (t.is_title or t.is_upper or (kept and t.lower_ in self.proper_name_joiners)):
+                break
+            kept.append(t)
+        while kept and not (kept[-1].is_title or kept[-1].is_upper):
+            kept.pop()
+        return phrase.doc[kept[0].i:kept[-1].i + 1].text if kept else None
 
     def organisation_only(self, doc: Doc, mentions: list[Span]):
         """No role, but an organisation: "the GMB's Siân Lloyd-Evans", "Tam Baird-Ferguson (Unison)"."""
@@ -245,7 +274,7 @@ class RoleFinder:
         starts = {s.start: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
         for m in mentions:
             left = self.title_start(m)
-            if left >= 2 and doc[left - 1].lower_ in {"'s", "’s"} and left - 1 in orgs:
+            if left >= 2 and doc[left - 1].lower_ in POSSESSIVE and left - 1 in orgs:
                 org = orgs[left - 1]
                 return None, org._.canonical, Span(doc, org.start, left), "people:organisation_possessive"
             if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in starts:
@@ -259,20 +288,6 @@ class RoleFinder:
         places = token_indices(doc, PLACES)
         return len(tokens) > 1 and tokens[0] in places
 
-
-def proper_name(phrase: Span) -> str | None:
-    """'the Friends of Hove Library and its volunteers' -> 'Friends of Hove Library'."""
-    tokens = list(phrase)
-    while tokens and tokens[0].pos_ == "DET":
-        tokens = tokens[1:]
-    kept = []
-    for t in tokens:
-        if not (t.is_title or t.is_upper or (kept and t.lower_ in {"of", "and", "&", "for", "the"})):
-            break
-        kept.append(t)
-    while kept and not (kept[-1].is_title or kept[-1].is_upper):
-        kept.pop()
-    return phrase.doc[kept[0].i:kept[-1].i + 1].text if kept else None
 
 
 def _singular(word: str) -> str:
