@@ -130,3 +130,22 @@ def test_role_evidence_points_at_the_role_phrase(run):
 def test_person_without_role_has_nulls(run):
     p = person(run("Talks between Jane Smith and the council broke down."), "Jane Smith")
     assert (p["role"], p["organisation"], p["role_evidence"]) == (None, None, None)
+
+
+def test_people_and_quotes_share_one_list_of_speech_verbs(nlp):
+    """models/speech.json is the one list of verbs of saying: strikex_quotes accepts every verb strikex_people
+    reads a name by, and more (its quote_verbs)."""
+    people = nlp.get_pipe("strikex_people")
+    quotes = nlp.get_pipe("strikex_quotes")
+    assert people.names.speech < quotes.verbs
+    assert {"said", "accused", "adding"} <= quotes.verbs and "adding" not in people.names.speech
+
+
+def test_working_objects_are_not_the_output_records(nlp):
+    from strikex.components.names import PersonFound
+    from strikex.components.quotes import QuoteFound
+
+    doc = nlp('Cllr Jane Smith said: "We cannot afford to pay any more than this."')
+    assert [type(p) for p in doc._.people] == [PersonFound]
+    assert [type(q) for q in doc._.quotes] == [QuoteFound]
+    assert doc._.quotes[0].speaker == "Jane Smith"

@@ -13,6 +13,8 @@ words around the quote:
 
 Reported speech is a union, council or person directly before a verb of saying and a clause that is not a
 quote ("Unison says there are only around 105 Council computing staff"). It is attributed to them.
+
+Word lists: models/quotes.json, and models/speech.json for the verbs of saying (shared with strikex_people).
 """
 from __future__ import annotations
 
@@ -20,21 +22,19 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..extensions import COUNCILS, UNIONS, doc_text
 from ..resources import read_json
 from .boilerplate import in_boilerplate
 
 QUOTE = re.compile(r"“([^”\n]*)(?:”|$)|(?:(?<=^)|(?<=[\s(\[:—–-]))\"([^\"\n]*)(?:\"|$)", re.M)
-PRONOUNS = {"he", "she", "they"}
-SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "source"}
-SPOKES_RX = re.compile(r"\b(?:spokesman|spokeswoman|spokesperson)\b", re.I)
 MIN_WORDS = 4
 
 
 @dataclass
-class Quote:
+class QuoteFound:
+    """A quote as strikex_quotes finds it (records.Quote is what the output says of it)."""
     speaker: str | None
     speaker_type: str | None      # "person" | "organisation" | None
     kind: str                     # "direct" | "reported"
@@ -44,10 +44,16 @@ class Quote:
 
 
 class QuoteFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
+    def __init__(self, nlp: Language, name: str, lexicon: str, speech: str):
         self.name = name
         lex = read_json(lexicon)
-        self.verbs = set(lex["speech_verbs"]) | {"adding", "replied", "says", "say", "explained", "insists"}
+        verbs = read_json(speech)
+        self.verbs = set(verbs["speech_verbs"]) | set(verbs["evaluative_verbs"]) | set(verbs["quote_verbs"])
+        self.pronouns = set(lex["pronouns"])
+        self.spokes = set(lex["spokespeople"]) | set(lex["org_voices"])
+        self.spokes_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, lex["spokespeople"])) + r")\b", re.I)
+        self.clause_pronouns = set(lex["clause_pronouns"])
+        self.question_words = set(lex["question_words"])
 
     # -- who is where ---------------------------------------------------------------------------
     def speakers_at(self, doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -70,11 +76,11 @@ class QuoteFinder:
         if people:
             return min(people, key=lambda s: abs(s[0] - v))[2:]
         near = [w.group().lower() for w in words if abs(offset + w.start() - v) <= 40]
-        if any(w in PRONOUNS for w in near):
+        if any(w in self.pronouns for w in near):
             return last_person
         if inside:
             return min(inside, key=lambda s: abs(s[0] - v))[2:]
-        if any(w in SPOKES for w in near) and org:
+        if any(w in self.spokes for w in near) and org:
             return org
         if from_end and line_people:  # '..., adding: "..."': the person named earlier in the paragraph
             return line_people[-1][2:]
@@ -85,7 +91,7 @@ class QuoteFinder:
         speakers = self.speakers_at(doc)
         org = (doc._.main_council, "organisation") if doc._.main_council else None
         reported = self.reported(doc, speakers, [])
-        quotes: list[Quote] = []
+        quotes: list[QuoteFound] = []
         line_start = 0
         for line in text.split("\n"):
             spans = [(m.start(1 if m.group(1) is not None else 2) + line_start,
@@ -101,7 +107,7 @@ class QuoteFinder:
                 # "he said": the last person named (or quoted) before the quote
                 last = next((s for s in reversed(speakers) if s[1] <= qs and s[3] == "person"), None)
                 last_person = last[2:] if last else None
-                spokes = [m.start() + line_start for m in SPOKES_RX.finditer(text, line_start, qs)]
+                spokes = [m.start() + line_start for m in self.spokes_rx.finditer(text, line_start, qs)]
                 if spokes and org and (last is None or spokes[-1] > last[0]):
                     last_person = org  # 'A Council spokesman said ... "...," he said': the council's words
                 line_people = [s for s in speakers if line_start <= s[0] and s[1] <= qs and s[3] == "person"
@@ -116,7 +122,7 @@ class QuoteFinder:
                     who, rule = (quotes[-1].speaker, quotes[-1].speaker_type), "quotes:continued"
                 if who is None:
                     rule = "quotes:unattributed"
-                quotes.append(Quote(who[0] if who else None, who[1] if who else None, "direct", qs, qe, rule))
+                quotes.append(QuoteFound(who[0] if who else None, who[1] if who else None, "direct", qs, qe, rule))
                 previous_end = qe
             line_start += len(line) + 1
         quoted = [(q.start, q.end) for q in quotes]
@@ -124,7 +130,7 @@ class QuoteFinder:
         doc._.quotes = sorted(quotes, key=lambda q: q.start)
         return doc
 
-    def reported(self, doc: Doc, speakers, quoted: list[tuple[int, int]]) -> list[Quote]:
+    def reported(self, doc: Doc, speakers, quoted: list[tuple[int, int]]) -> list[QuoteFound]:
         """'Unison says there are only around 105 staff': a speaker right before a verb of saying and a
         clause that is not in quote marks."""
         by_end = {}
@@ -139,24 +145,20 @@ class QuoteFinder:
             if who is None:
                 continue
             nxt = doc[tok.i + 1]
-            if nxt.is_punct or nxt.lower_ in {"he", "she", "it", "they"} and tok.i + 2 < len(doc) and doc[tok.i + 2].is_punct:
+            if nxt.is_punct or nxt.lower_ in self.clause_pronouns and tok.i + 2 < len(doc) and doc[tok.i + 2].is_punct:
                 continue  # "said:" introduces a direct quote; "said, he" is not a clause
             start = nxt.idx if nxt.lower_ != "that" else doc[tok.i + 2].idx
             sent = tok.sent
             end = sent.end_char
             clause = doc_text(doc)[start:end].rstrip().rstrip("\"”").rstrip()
-            if len(clause.split()) < MIN_WORDS or clause.split()[0].lower() in {"why", "how", "what"} or any(qs < start + len(clause) and start < qe for qs, qe in quoted) \
+            if len(clause.split()) < MIN_WORDS or clause.split()[0].lower() in self.question_words or any(qs < start + len(clause) and start < qe for qs, qe in quoted) \
                     or "“" in clause or '"' in clause or in_boilerplate(doc, start, start + len(clause)):
                 continue
-            out.append(Quote(who[0], who[1], "reported", start, start + len(clause), "quotes:reported"))
+            out.append(QuoteFound(who[0], who[1], "reported", start, start + len(clause), "quotes:reported"))
         return out
 
 
 @Language.factory("strikex_quotes", assigns=["doc._.quotes"], requires=["token.is_sent_start"],
-                  default_config={"lexicon": "people.json"})
-def make_quote_finder(nlp: Language, name: str, lexicon: str) -> QuoteFinder:
-    return QuoteFinder(nlp, name, lexicon)
-
-
-def as_span(doc: Doc, quote: Quote) -> Span | None:
-    return doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                  default_config={"lexicon": "quotes.json", "speech": "speech.json"})
+def make_quote_finder(nlp: Language, name: str, lexicon: str, speech: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, lexicon, speech)
