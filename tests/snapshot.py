@@ -41,7 +41,8 @@ def articles() -> list[dict]:
                 except (ValueError, AttributeError):
                     date = None
             text = txt.read_bytes().decode("utf-8", errors="replace")
-            rows.append({"id": str(txt.relative_to(ROOT.parent)), "text": text, "date": date})
+            name = str(txt.relative_to(DEV.parents[1])) if folder == DEV else str(txt.relative_to(ROOT))
+            rows.append({"id": name, "text": text, "date": date})
     return rows
 
 
@@ -66,17 +67,17 @@ def strip(value, ignored: tuple[str, ...]):
 
 
 def compare(before: Path, after: Path, ignored: tuple[str, ...]) -> int:
-    a = [json.loads(line) for line in before.read_text(encoding="utf-8").splitlines()]
-    b = [json.loads(line) for line in after.read_text(encoding="utf-8").splitlines()]
-    if len(a) != len(b):
-        print(f"{len(a)} records before, {len(b)} after")
-        return 1
+    """Records matched by source; an article only on one side is reported, not compared."""
+    a = {r["source"]: r for r in map(json.loads, before.read_text(encoding="utf-8").splitlines())}
+    b = {r["source"]: r for r in map(json.loads, after.read_text(encoding="utf-8").splitlines())}
+    for name in sorted(a.keys() ^ b.keys()):
+        print(f"only {'before' if name in a else 'after'}: {name}")
     differ = 0
-    for x, y in zip(a, b):
-        if strip(x, ignored) != strip(y, ignored):
+    for name in sorted(a.keys() & b.keys()):
+        if strip(a[name], ignored) != strip(b[name], ignored):
             differ += 1
-            print(f"differs: {x.get('source')}")
-    print(f"{len(a)} records, {differ} differ (ignoring {', '.join(ignored)})")
+            print(f"differs: {name}")
+    print(f"{len(a.keys() & b.keys())} records compared, {differ} differ (ignoring {', '.join(ignored)})")
     return 1 if differ else 0
 
 
