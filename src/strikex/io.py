@@ -1,9 +1,11 @@
-"""Inputs (files, folders, ``-``) and outputs (JSON, JSON Lines); decoding and JSON encoding.
+"""Reading: inputs (files, folders, ``-``, JSON Lines rows) as ``Article``s, decoded, and each article as the
+``ArticleItem`` the batch takes (``article_item``, the one place items are built). Writing: JSON and JSON Lines out, --output's FILE.partial, --resume.
 
-No spaCy here: this module turns paths into ``Article`` items and records into bytes on a stream.
+No spaCy here.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -11,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
-from .errors import InputError
+from .errors import DateError, InputError
+from .items import ArticleItem, parse_date
 
 BINARY_MAGIC = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)", b"\x89PNG": "a PNG image",
@@ -29,6 +32,20 @@ class Article:
     error: str | None = None
     unreadable: bool = False   # the file could not be read at all (missing, a folder, no permission)
     warnings: list[str] = field(default_factory=list)
+
+
+def article_item(article: Article, given_date: dt.date | None = None, row_date: str | None = None) -> ArticleItem:
+    """The article as the batch's item, dated ``given_date``; but a JSON Lines row's own date (``row_date``:
+    YYYY-MM-DD or an ISO timestamp, whose day is taken) wins over it. A row date that does not parse is a
+    warning, and ``given_date`` stands."""
+    warnings = tuple(article.warnings)
+    date = given_date
+    if row_date is not None:
+        try:
+            date = parse_date(row_date[:10])
+        except DateError:
+            warnings += (f"the date {row_date!r} is not YYYY-MM-DD or an ISO timestamp; ignored",)
+    return ArticleItem(article.text, date, article.source, warnings, article.error)
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
