@@ -1,5 +1,5 @@
 """Reading: inputs (files, folders, ``-``, JSON Lines rows) as ``Article``s, decoded, and each article as the
-``ArticleItem`` the batch takes (``article_item``, the one place items are built). Writing: JSON and JSON Lines out, --output's FILE.partial, --resume.
+``ArticleItem`` the batch takes (``article_item``, the one place items are built). Writing is ``output.py``.
 
 No spaCy here.
 """
@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from .errors import DateError, InputError
 from .items import ArticleItem, parse_date
@@ -234,55 +234,3 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
 
     visit(folder, frozenset())
     return found
-
-
-def dumps(record: dict[str, Any], pretty: bool = False) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
-
-
-def write_record(stream: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
-    stream.write(dumps(record, pretty) + "\n")
-    stream.flush()
-
-
-class PartialOutput:
-    """``--output FILE``: records go to ``FILE.partial`` as they come (flushed per record) and the file is
-    renamed to ``FILE`` only when the batch is complete, so an interrupted run never leaves a file that
-    looks complete. ``keep`` lines (from ``--resume``) are written first."""
-
-    def __init__(self, path: Path, keep: Iterable[str] = ()):
-        self.path = path
-        self.partial = path.with_name(path.name + ".partial")
-        self.stream = self.partial.open("w", encoding="utf-8", newline="\n")
-        for line in keep:
-            self.stream.write(line if line.endswith("\n") else line + "\n")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self.partial, self.path)
-
-    def abandon(self) -> None:
-        self.stream.flush()
-        self.stream.close()
-
-
-def done_sources(path: Path) -> tuple[set[str], list[str]]:
-    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, and
-    their lines. Error records are not kept: those inputs are tried again."""
-    partial = path.with_name(path.name + ".partial")
-    source = partial if partial.exists() else path
-    if not source.exists():
-        return set(), []
-    done, keep = set(), []
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by the interruption
-            if isinstance(record, dict) and "error" not in record and "source" in record:
-                done.add(record["source"])
-                keep.append(line)
-    return done, keep
