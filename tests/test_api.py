@@ -95,8 +95,10 @@ def test_record_keys_in_documented_order(run):
 def test_too_long_article_is_an_error_record_in_its_place(nlp):
     """An article over the pipeline's length limit is refused with a clear error; the next one is processed."""
     import strikex.api
+    from strikex.items import ArticleItem
 
-    items = [("Unison members voted. " * 50_000, None, "huge.txt"), ("GMB members will strike.", None, "ok.txt")]
+    items = [ArticleItem("Unison members voted. " * 50_000, None, "huge.txt"),
+             ArticleItem("GMB members will strike.", None, "ok.txt")]
     records = list(strikex.api.extract_items(items))
     assert [r["source"] for r in records] == ["huge.txt", "ok.txt"]
     assert "too long" in records[0]["error"] and "error" not in records[1]

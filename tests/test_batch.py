@@ -85,10 +85,10 @@ def test_workers_from_python_keep_order():
 def test_automatic_workers(count, expect_many):
     import os
 
-    from strikex.cli import _auto_workers
+    from strikex.apply import auto_workers
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert _auto_workers(count) == (cores if expect_many else 1)
+    assert auto_workers(count) == (cores if expect_many else 1)
 
 
 def test_an_article_over_max_chars_is_an_error_record_not_a_cut(cli, tmp_path):

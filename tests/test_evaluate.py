@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from strikex.evaluate import evaluate, read_corpus, score_article
+from strikex.evaluate import evaluate, score_article
+from strikex.gold import read_corpus
 
 GOLD = {
     "id": "x", "reference_date": "2023-05-02", "published_in_text": "2023-05-02",

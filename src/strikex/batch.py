@@ -1,0 +1,72 @@
+"""The serial batch: article items in, one record dict per item out, in input order, in this process.
+
+Each item is checked (no text, too long) and cleaned of HTML before the pipeline sees it; an item that
+fails, here or in the pipeline, gives an error record in its place and the batch goes on.
+``extract_chunk`` and ``warm`` are what ``api`` hands to ``parallel`` for a run in several processes.
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import replace
+from typing import Any, Iterable, Iterator
+
+from . import markup
+from .assemble import to_record
+from .errors import DEFAULT_MODEL
+from .items import ArticleItem
+from .pipeline import load, run
+from .records import error_record
+
+
+def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batch_size: int = 16,
+                  triage: bool = True, max_chars: int | None = None,
+                  timeout: float | None = None) -> Iterator[dict[str, Any]]:
+    """One record per item, in input order. An item with an error, with no text, or with a text longer than
+    ``max_chars`` (never cut short silently) or than the pipeline takes gives an error record in its place;
+    so does one whose rule components run longer than ``timeout`` seconds. HTML in a text is stripped first
+    (see ``markup.py``), with a warning; the record's offsets still point into the text as given."""
+    nlp = load(model)
+    pending: deque = deque()  # (source, error or None, Markup or None) of the items handed on or refused
+
+    def accepted() -> Iterator[ArticleItem]:
+        for item in items:
+            text, source, warnings, error = item.text, item.source, item.warnings, item.error
+            if error is None and text is None:
+                error = f"{source}: no text"
+            if error is None and max_chars is not None and len(text) > max_chars:
+                error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
+            if error is None and len(text) > nlp.max_length:
+                error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
+            if error is None and not text.strip():
+                warnings = (*warnings, "the input is empty (or only white space): nothing to extract")
+            found = markup.strip(text) if error is None and markup.has_markup(text) else None
+            pending.append((source, error, found))
+            if found is not None:
+                text, warnings = found.text, (*warnings, found.warning())
+            if error is None:
+                yield replace(item, text=text, warnings=warnings)
+
+    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
+        while pending[0][1] is not None:
+            yield error_record(*pending.popleft()[:2])
+        found = pending.popleft()[2]
+        if doc._.failure:
+            yield error_record(doc._.source, doc._.failure)
+            continue
+        try:
+            record = to_record(doc).to_dict()
+            yield markup.remap(record, found) if found is not None else record
+        except Exception as exc:  # never a half-built record: an error record in its place
+            yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")
+    while pending:
+        yield error_record(*pending.popleft()[:2])
+
+
+def extract_chunk(items: list[ArticleItem], **settings: Any) -> list[dict[str, Any]]:
+    """A chunk of items, all at once: a worker process's task (``settings`` as for ``extract_items``)."""
+    return list(extract_items(items, **settings))
+
+
+def warm(model: str) -> None:
+    """Load the pipeline (once per process): a worker does this before its first chunk arrives."""
+    load(model)

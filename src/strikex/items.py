@@ -1,0 +1,37 @@
+"""The article item: one article's text and what the caller knows about it, as the batch takes it.
+
+Items are built in one place, ``io.article_item``; the batch (``batch.py``) and the pipeline
+(``pipeline.make_docs``) read them by name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .errors import DateError
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    """``text`` None (with ``error`` set) when the input could not be read; ``given_date`` is the reference date
+    the caller supplies, used only when the text states no publication date; ``warnings`` come from reading."""
+
+    text: str | None
+    given_date: dt.date | None
+    source: str | None
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A reference date from ``YYYY-MM-DD``, a date or a datetime (its day)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DateError(f"the reference date must be YYYY-MM-DD, got {value!r}") from None

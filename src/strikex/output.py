@@ -1,0 +1,145 @@
+"""Writing: records as one JSON object, a JSON array, JSON Lines or tables on a stream; ``--output FILE``
+through ``FILE.partial``, and reading that file back for ``--resume``; timeline rows in their formats.
+"""
+from __future__ import annotations
+
+import json
+import os
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class TimelineFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+    html = "html"
+
+
+class OutputFailed(Exception):
+    """Writing a record failed (disk full, a closed file): fatal, with its own exit code."""
+
+
+def dumps(record: dict[str, Any], pretty: bool = False) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def write_record(stream: IO[str], record: dict[str, Any], pretty: bool = False) -> None:
+    stream.write(dumps(record, pretty) + "\n")
+    stream.flush()
+
+
+class PartialOutput:
+    """``--output FILE``: records go to ``FILE.partial`` as they come (flushed per record) and the file is
+    renamed to ``FILE`` only when the batch is complete, so an interrupted run never leaves a file that
+    looks complete. ``keep`` lines (from ``--resume``) are written first."""
+
+    def __init__(self, path: Path, keep: Iterable[str] = ()):
+        self.path = path
+        self.partial = path.with_name(path.name + ".partial")
+        self.stream = self.partial.open("w", encoding="utf-8", newline="\n")
+        for line in keep:
+            self.stream.write(line if line.endswith("\n") else line + "\n")
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.replace(self.partial, self.path)
+
+    def abandon(self) -> None:
+        self.stream.flush()
+        self.stream.close()
+
+
+def done_sources(path: Path) -> tuple[set[str], list[str]]:
+    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, and
+    their lines. Error records are not kept: those inputs are tried again."""
+    partial = path.with_name(path.name + ".partial")
+    source = partial if partial.exists() else path
+    if not source.exists():
+        return set(), []
+    done, keep = set(), []
+    with source.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by the interruption
+            if isinstance(record, dict) and "error" not in record and "source" in record:
+                done.add(record["source"])
+                keep.append(line)
+    return done, keep
+
+
+def record_writer(fmt: Format, single: bool, out: IO[str]) -> tuple[Callable[[dict[str, Any]], None], Callable[[], None]]:
+    """(write(record), close()) for the chosen format: ``single`` JSON is one pretty object, else an array
+    written as the records come. An OS error while writing (but a broken pipe) raises OutputFailed."""
+    if fmt == Format.table:
+        from rich.console import Console
+
+        from .render import render
+
+        console = Console(file=out)
+        return _guarded(lambda record: render(record, console), out.flush)
+    if fmt == Format.jsonl:
+        return _guarded(lambda record: write_record(out, record), out.flush)
+    if single:
+        return _guarded(lambda record: out.write(dumps(record, pretty=True) + "\n"), out.flush)
+    count = 0
+
+    def write_item(record):
+        nonlocal count
+        out.write(("[\n" if count == 0 else ",\n") + dumps(record))
+        count += 1
+
+    def close_array():
+        out.write("[]\n" if count == 0 else "\n]\n")
+        out.flush()
+
+    return _guarded(write_item, close_array)
+
+
+def _guarded(write, close):
+    def guard(fn):
+        def run(*args):
+            try:
+                return fn(*args)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise OutputFailed(exc.strerror or str(exc)) from None
+        return run
+    return guard(write), guard(close)
+
+
+def write_timeline(rows: list[dict[str, Any]], fmt: TimelineFormat, out: IO[str]) -> None:
+    """``strikex timeline``'s rows as JSON Lines, CSV, rich tables or one HTML page."""
+    if fmt == TimelineFormat.jsonl:
+        for row in rows:
+            out.write(dumps(row) + "\n")
+    elif fmt == TimelineFormat.csv:
+        import csv
+
+        from .timeline import CSV_COLUMNS, csv_row
+
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(csv_row(row) for row in rows)
+    elif fmt == TimelineFormat.html:
+        from .timeline_html import page
+
+        out.write(page(rows))
+    else:
+        from rich.console import Console
+
+        from .render import render_timeline
+
+        render_timeline(rows, Console(file=out))
