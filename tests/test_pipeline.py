@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, TESTS
 
+from strikex.items import ArticleItem
+
 ROOT = Path(__file__).parents[1]
 TRICKY = ["I ain't gonna go, y'all. Let's go! There is a cat. It was me. Gotta run, c'mon.",
           "Do it. What did you do? That is that.\n\n   \n", "", "UNISON  SAYS:\tno.\n\n\n- Related"]
@@ -57,7 +59,7 @@ def test_the_extraction_path_skips_the_lemmatizer_and_reads_lemmas_on_demand(nlp
     from strikex.components._lemmas import Lemmas
     from strikex.pipeline import run
 
-    doc = next(run(nlp, [("The branch secretary, who chairs the committee, said staff were striking.", None, "x")],
+    doc = next(run(nlp, [ArticleItem("The branch secretary, who chairs the committee, said staff were striking.", None, "x")],
                    triage=False))
     assert [t.lemma_ for t in doc if t.text in {"chairs", "said", "striking"}] == ["", "", ""]
     lemma = Lemmas(nlp)
@@ -89,7 +91,7 @@ def test_a_saved_pipeline_loads_and_gives_the_same_records(nlp, tmp_path):
     loaded = spacy.load(tmp_path / "saved")
     assert loaded.pipe_names == nlp.pipe_names
     assert isinstance(loaded.get_pipe("attribute_ruler"), AttributeTable)
-    items = [(p.read_text(encoding="utf-8"), None, p.name) for p in sorted(SEEDS.glob("*.txt"))]
+    items = [ArticleItem(p.read_text(encoding="utf-8"), None, p.name) for p in sorted(SEEDS.glob("*.txt"))]
     before = [to_record(doc).to_dict() for doc in run(nlp, items)]
     assert [to_record(doc).to_dict() for doc in run(loaded, items)] == before
     assert any(r["strikes"] for r in before)

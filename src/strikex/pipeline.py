@@ -77,11 +77,8 @@ def _faster_attribute_rules(nlp: "Language") -> None:
 
 def make_docs(nlp: "Language", items: Iterable[ArticleItem]) -> Iterator["Doc"]:
     """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs.
-    Every item has a text (the batch turns the others into error records first). A plain
-    ``(text, given_date, source)`` tuple is taken too, for tests that build one by hand."""
+    Every item has a text (the batch turns the others into error records first)."""
     for item in items:
-        if isinstance(item, tuple):
-            item = ArticleItem(*item)
         doc = nlp.make_doc(item.text)
         doc._.text = item.text
         doc._.given_date = item.given_date
