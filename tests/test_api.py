@@ -115,3 +115,71 @@ def test_reference_date_as_date_or_datetime(nlp):
     assert as_text["strikes"][0]["dates"] == as_date["strikes"][0]["dates"] == as_datetime["strikes"][0]["dates"] == [
         "2023-09-22"]
     assert as_datetime["reference_date"] == "2023-09-20"
+
+
+# issue 13, item 11: exceptions for bad input from extract, per-article dates for extract_many
+
+def test_bytes_in_utf8_are_read_like_text(nlp):
+    as_bytes = strikex.extract(TEXT.encode("utf-8"), reference_date="2017-01-18")
+    assert as_bytes == strikex.extract(TEXT, reference_date="2017-01-18")
+    assert strikex.extract(b"\xef\xbb\xbf" + TEXT.encode(), reference_date="2017-01-18")["strikes"][0]["dates"] == [
+        "2017-01-27"]
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("Caf\xe9 staff will strike.".encode("cp1252"), "not UTF-8"),
+    (None, "str or bytes, got NoneType"),
+    (42, "str or bytes, got int"),
+    (["a list"], "str or bytes, got list"),
+])
+def test_bad_text_raises_input_error(bad, message):
+    with pytest.raises(strikex.InputError, match=message):   # before any pipeline is loaded
+        strikex.extract(bad)
+
+
+def test_exceptions_are_strikex_errors_and_bad_dates_raise_before_work():
+    assert issubclass(strikex.InputError, strikex.StrikexError)
+    assert issubclass(strikex.DateError, strikex.StrikexError)
+    assert issubclass(strikex.ExtractionError, strikex.StrikexError)
+    with pytest.raises(strikex.DateError):
+        strikex.extract_many([TEXT], reference_date="18/01/2017")   # at the call, not at the first next()
+
+
+def test_an_article_the_pipeline_refuses_raises_extraction_error_without_none_prefix(nlp):
+    with pytest.raises(strikex.ExtractionError) as caught:
+        strikex.extract("Unison members voted. " * 50_000)
+    assert str(caught.value).startswith("article too long") and "None" not in str(caught.value)
+
+
+def test_extract_many_takes_a_date_per_article(nlp):
+    texts = ["Unite members will strike on Friday.", "Unite members will strike on Friday.",
+             "Unite members will strike on Friday."]
+    records = list(strikex.extract_many(texts, reference_date="2023-09-20",
+                                        reference_dates=["2023-09-04", dt.date(2024, 1, 8), None]))
+    assert [r["reference_date"] for r in records] == ["2023-09-04", "2024-01-08", "2023-09-20"]
+    assert [strike_days(r) for r in records] == [["2023-09-08"], ["2024-01-12"], ["2023-09-22"]]
+
+
+def test_extract_many_takes_items_and_keeps_bad_articles_in_place(nlp):
+    from strikex.items import ArticleItem
+
+    texts = [ArticleItem("Unite members will strike on Friday.", dt.date(2023, 9, 4), "item"),
+             b"\xff\xfe\xfa not utf-8 \xe9", 17, TEXT, TEXT]
+    records = list(strikex.extract_many(texts, sources=["x", "bytes", "int", "bad-date", "ok"],
+                                        reference_dates=[None, None, None, "soon", "2017-01-18"]))
+    assert [r["source"] for r in records] == ["item", "bytes", "int", "bad-date", "ok"]
+    assert strike_days(records[0]) == ["2023-09-08"]
+    assert "not UTF-8" in records[1]["error"] and "got int" in records[2]["error"]
+    assert "YYYY-MM-DD" in records[3]["error"] and strike_days(records[4]) == ["2017-01-27"]
+
+
+def test_public_names_are_typed_for_checkers():
+    """Type checkers read __init__'s TYPE_CHECKING imports: each public name must be one of them."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(strikex))
+    guarded = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.If)
+               for stmt in node.body if isinstance(stmt, ast.ImportFrom) for a in stmt.names}
+    assert set(strikex.__all__) - {"__version__"} <= guarded
+    assert all(getattr(strikex, name) is not None for name in strikex.__all__)
