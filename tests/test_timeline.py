@@ -148,3 +148,21 @@ def test_the_html_page_draws_the_chart_in_chromium(cli, tmp_path):
 
     assert count(strike) > 300, "no strike-day marks drawn"
     assert count(ballot) > 20, "no ballot marks drawn"
+
+
+def test_csv_has_numeric_ballot_columns_and_lf_line_ends():
+    from strikex.timeline import write_csv
+
+    rows = [r.to_dict() for r in merge([
+        record("a", "2024-05-01", days=["2024-05-09", "2024-05-10"], ballots=[(88, 61, "2024-04-28"), (72.5, 40, "2024-03-01")]),
+        record("b", "2024-05-02", union="Unite")])]
+    out = io.StringIO()
+    write_csv(rows, out)
+    text = out.getvalue()
+    assert "\r" not in text and text.endswith("\n") and text.count("\n") == 3
+    gmb, unite = sorted(csv.DictReader(io.StringIO(text)), key=lambda r: r["union"])
+    assert (gmb["support_pct"], gmb["turnout_pct"], gmb["ballot_closes"]) == ("88", "61", "2024-04-28")  # the latest
+    assert (gmb["ballot_count"], gmb["strike_day_count"], gmb["source_count"]) == ("2", "2", "1")
+    assert float(gmb["support_pct"]) == 88.0 and gmb["votes_cast"] == "" and gmb["eligible"] == ""
+    assert (unite["support_pct"], unite["ballot_count"]) == ("", "0")
+    assert "72.5% support" in gmb["ballots"]

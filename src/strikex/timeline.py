@@ -8,13 +8,14 @@ article date; on the same day the most advanced) and the list of source articles
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .records import STATUS_ORDER
 
@@ -177,16 +178,42 @@ def ballot_summary(b: dict[str, Any]) -> str:
 
 
 CSV_COLUMNS = ["id", "union", "employer", "workers", "status", "status_date", "strike_days", "ballots", "causes",
-               "first_reported", "last_reported", "sources"]
+               "first_reported", "last_reported", "sources", "strike_day_count", "ballot_count", "source_count",
+               "support_pct", "turnout_pct", "votes_cast", "eligible", "ballot_closes"]
+BALLOT_COLUMNS = ("support_pct", "turnout_pct", "votes_cast", "eligible")   # of the latest ballot, as numbers
+
+
+def latest_ballot(ballots: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The ballot that closed last; ballots with no closing day count as reported after the dated ones, in
+    the order they were reported."""
+    if not ballots:
+        return None
+    return max(enumerate(ballots), key=lambda ib: (ib[1].get("closes") or "9999", ib[0]))[1]
 
 
 def csv_row(row: dict[str, Any]) -> list[str]:
-    def cell(key):
-        value = row[key]
+    """The row's cells for CSV: lists joined with "; ", ``ballots`` as text, and the latest ballot's figures
+    and the counts in numeric columns (empty when unknown) for spreadsheets to compute with."""
+    latest = latest_ballot(row["ballots"]) or {}
+    numbers = {"strike_day_count": len(row["strike_days"]), "ballot_count": len(row["ballots"]),
+               "source_count": len(row["sources"]), "ballot_closes": latest.get("closes"),
+               **{k: latest.get(k) for k in BALLOT_COLUMNS}}
+
+    def cell(key: str) -> str:
+        value = numbers[key] if key in numbers else row[key]
         if key == "ballots":
             return "; ".join(ballot_summary(b) for b in value)
         if isinstance(value, list):
             return "; ".join(map(str, value))
+        if isinstance(value, float):
+            return f"{value:g}"
         return "" if value is None else str(value)
 
     return [cell(k) for k in CSV_COLUMNS]
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
+    """The rows as CSV with a header, lines ending in LF (``csv``'s default is CRLF)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(row) for row in rows)
