@@ -166,3 +166,104 @@ def test_csv_has_numeric_ballot_columns_and_lf_line_ends():
     assert float(gmb["support_pct"]) == 88.0 and gmb["votes_cast"] == "" and gmb["eligible"] == ""
     assert (unite["support_pct"], unite["ballot_count"]) == ("", "0")
     assert "72.5% support" in gmb["ballots"]
+
+
+# issue 13, item 5: ids that tell disputes apart in time, the same for the same records
+
+def test_the_same_parties_two_years_apart_get_different_ids_stable_across_runs():
+    records = [record("a", "2022-03-01", days=["2022-03-10"]), record("b", "2024-03-01", days=["2024-03-12"]),
+               record("c", "2024-03-05", days=["2024-03-14"], status="held")]
+    rows = [r.to_dict() for r in merge(records)]
+    assert len(rows) == 2 and rows[0]["id"] != rows[1]["id"]
+    assert rows[0]["id"].endswith("-2022-03") and rows[1]["id"].endswith("-2024-03")
+    assert rows[0]["id"][:8] == rows[1]["id"][:8]   # the same parties: the same hash part
+    assert [r.to_dict() for r in merge(reversed(records))] == rows   # any order, the same rows and ids
+
+
+def test_a_report_between_two_rows_joins_them_in_any_order():
+    a, c = record("a", "2024-01-05", days=["2024-01-10"]), record("c", "2024-08-25", days=["2024-08-30"])
+    b = record("b", "2024-05-01", days=["2024-05-05"], ballots=[(70, 50, None)])   # within 120 days of both
+    rows = [[r.to_dict() for r in merge(order)] for order in ([a, b, c], [a, c, b], [c, a, b], [b, c, a])]
+    assert all(r == rows[0] for r in rows) and len(rows[0]) == 1 and rows[0][0]["sources"] == ["a", "b", "c"]
+
+
+def test_ids_never_repeat():
+    undated = [record("a", None, workers="bin workers"), record("b", None, employer="Kirklees Council")]
+    ids = [r.id for r in merge(undated + [record("c", "2024-01-01"), record("d", "2025-06-01", days=["2025-06-02"])])]
+    assert len(set(ids)) == len(ids)
+
+
+# issue 13, item 6: the timeline streams, says how far Ctrl-C got, and checks its output path first
+
+def test_build_streams_records_and_keeps_none_of_them():
+    import gc
+    import weakref
+
+    from strikex.timeline import build
+
+    class Rec(dict):   # a dict that can be weakly referenced
+        pass
+
+    refs, seen = [], []
+
+    def stream():
+        for i in range(50):
+            r = Rec(record(f"s{i}", f"2024-{1 + i % 12:02d}-01", employer=f"Council {i % 5}"))
+            refs.append(weakref.ref(r))
+            yield r
+
+    rows = build(stream(), on_record=lambda r: seen.append(r["source"]))
+    gc.collect()
+    assert seen == [f"s{i}" for i in range(50)] and len(rows) >= 5
+    assert sum(ref() is not None for ref in refs) == 0
+
+
+def test_ctrl_c_while_building_says_how_far_it_got():
+    from strikex.timeline import Interrupted, build
+
+    def stream():
+        yield from (record("a", "2024-05-01"), record("b", "2024-05-02"), {"source": "c", "error": "bad"})
+        raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted, match="interrupted after 3 records: no timeline written") as caught:
+        build(stream())
+    assert caught.value.records == 3
+
+
+def test_output_paths_are_checked_before_the_work(tmp_path):
+    from strikex.outfile import OutputPathError, check_output
+
+    check_output(None)
+    check_output("-")
+    check_output(tmp_path / "new.html")
+    check_output(tmp_path / "tables", folder=True)
+    for bad, why in [(tmp_path / "no" / "such" / "x.csv", "does not exist"), (tmp_path, "is a folder")]:
+        with pytest.raises(OutputPathError, match=why):
+            check_output(bad)
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(OutputPathError, match="is a file"):
+        check_output(tmp_path / "file.txt", folder=True)
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_partial_one(tmp_path):
+    from strikex.outfile import atomic_file
+
+    target = tmp_path / "disputes.csv"
+    target.write_text("old\n")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_file(target) as out:
+            out.write("half of the new")
+            raise KeyboardInterrupt
+    assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["disputes.csv"]
+    with atomic_file(target) as out:
+        out.write("new\n")
+    assert target.read_text() == "new\n" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_record_lines_are_read_one_at_a_time(tmp_path):
+    from strikex.timeline import read_record_lines
+
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record("a", "2024-05-01")) + "\n\nnot json\n")
+    lines = read_record_lines(path)
+    assert next(lines)["source"] == "a" and next(lines)["error"].endswith(":3: not a JSON record")

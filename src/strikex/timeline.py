@@ -8,15 +8,18 @@ article date; on the same day the most advanced) and the list of source articles
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from .export import CSV_COLUMNS as CSV_COLUMNS  # the timeline's CSV (and ballot_summary) live with the other CSV
+from .export import ballot_summary as ballot_summary
+from .export import csv_row as csv_row
+from .export import write_csv as write_csv
 from .records import STATUS_ORDER
 
 WINDOW_DAYS = 120
@@ -25,6 +28,8 @@ GENERIC = {"workers", "worker", "staff", "employees", "council", "members", "the
 
 @dataclass
 class Row:
+    """One dispute across articles; besides what ``to_dict`` shows, only what merging needs, not the records."""
+
     union: str | None
     employer: str | None
     workers: str | None
@@ -36,18 +41,85 @@ class Row:
     sources: list[str] = field(default_factory=list)
     first_reported: str | None = None
     last_reported: str | None = None
+    id: str = ""
     _days: set[dt.date] = field(default_factory=set, repr=False)
+    _seen: dict[Any, tuple[dt.date, str]] = field(default_factory=dict, repr=False)   # source → its rank
+    _status_rank: tuple = field(default=(), repr=False)
+    _workers_rank: tuple = field(default=(), repr=False)
 
-    @property
-    def id(self) -> str:
+    def key_id(self) -> str:
+        """A hash of union, employer and workers, and the year-month of the first dated event (strike day, ballot
+        closing day, else article date): the same parties years apart get different ids, stable across runs."""
         key = "|".join((self.union or "", self.employer or "", self.workers or "")).lower()
-        return hashlib.sha1(key.encode()).hexdigest()[:8]
+        digest = hashlib.sha1(key.encode()).hexdigest()[:8]
+        return f"{digest}-{min(self._days):%Y-%m}" if self._days else digest
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "union": self.union, "employer": self.employer, "workers": self.workers,
-                "causes": self.causes, "status": self.status, "status_date": self.status_date,
+        return {"id": self.id or self.key_id(), "union": self.union, "employer": self.employer,
+                "workers": self.workers, "causes": self.causes, "status": self.status, "status_date": self.status_date,
                 "ballots": self.ballots, "strike_days": self.strike_days, "sources": self.sources,
                 "first_reported": self.first_reported, "last_reported": self.last_reported}
+
+    def add(self, d: dict[str, Any], reported: dt.date | None, source: str | None, days: set[dt.date],
+            dates: set[dt.date]) -> None:
+        """One article's dispute into the row. The outcome does not depend on the order articles come in."""
+        rank = (reported or dt.date.max, source or "")
+        if d.get("workers") and (not self.workers or rank < self._workers_rank):
+            self.workers, self._workers_rank = d["workers"], rank
+        self.causes = sorted(set(self.causes) | set(d.get("causes") or []))
+        self._days |= dates
+        self.strike_days = sorted(set(self.strike_days) | {x.isoformat() for x in days})
+        self._seen[source] = min(self._seen.get(source, rank), rank)
+        day = reported.isoformat() if reported else None
+        if day:
+            self.first_reported = min(self.first_reported or day, day)
+            self.last_reported = max(self.last_reported or day, day)
+        self._set_status(d.get("status"), day)
+        for b in d["ballot_items"]:
+            if any(v is not None for v in _ballot_key(b)):
+                self._add_ballot({"union": b.get("union"), "support_pct": b.get("support_pct"),
+                                  "turnout_pct": b.get("turnout_pct"), "votes_cast": b.get("votes_cast"),
+                                  "eligible": b.get("eligible"), "closes": b.get("closes"), "sources": [source]})
+
+    def _set_status(self, status: str | None, day: str | None) -> None:
+        # the latest article's status; on one day the most advanced; undated articles only when no dated one says
+        rank = (day is not None, day or "", -STATUS_ORDER.index(status)) if status else ()
+        if status and (self.status is None or rank > self._status_rank):
+            self.status, self.status_date, self._status_rank = status, day, rank
+
+    def _add_ballot(self, ballot: dict[str, Any]) -> None:
+        same = next((x for x in self.ballots if _ballot_key(x) == _ballot_key(ballot)), None)
+        if same is None:
+            self.ballots.append(ballot)
+            return
+        same["closes"] = same["closes"] or ballot["closes"]
+        same["sources"] += [s for s in ballot["sources"] if s not in same["sources"]]
+
+    def absorb(self, other: Row) -> None:
+        """Another row of the same dispute (an article that falls between two rows joins them)."""
+        if other.workers and (not self.workers or other._workers_rank < self._workers_rank):
+            self.workers, self._workers_rank = other.workers, other._workers_rank
+        self.causes = sorted(set(self.causes) | set(other.causes))
+        self._days |= other._days
+        self.strike_days = sorted(set(self.strike_days) | set(other.strike_days))
+        for source, rank in other._seen.items():
+            self._seen[source] = min(self._seen.get(source, rank), rank)
+        days = [d for d in (self.first_reported, self.last_reported, other.first_reported, other.last_reported) if d]
+        self.first_reported, self.last_reported = (min(days), max(days)) if days else (None, None)
+        if other.status and (self.status is None or other._status_rank > self._status_rank):
+            self.status, self.status_date, self._status_rank = other.status, other.status_date, other._status_rank
+        for ballot in other.ballots:
+            self._add_ballot(ballot)
+
+    def finish(self) -> None:
+        """Sources (and each ballot's, and the ballots) in the order of their articles' dates, then names."""
+        def rank(source: Any) -> tuple[dt.date, str]:
+            return self._seen.get(source, (dt.date.max, source or ""))
+
+        self.sources = sorted(self._seen, key=rank)
+        for ballot in self.ballots:
+            ballot["sources"].sort(key=rank)
+        self.ballots.sort(key=lambda b: rank(b["sources"][0]))
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -102,118 +174,89 @@ def _ballot_key(b: dict[str, Any]) -> tuple:
     return tuple(b.get(k) for k in ("support_pct", "turnout_pct", "votes_cast", "eligible"))
 
 
+class Timeline:
+    """Disputes merged as records stream in: ``add`` one record at a time, ``rows()`` at the end. Only the
+    per-dispute rows are kept, never the records."""
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str], list[Row]] = {}
+        self.records = 0   # records seen
+        self.skipped = 0   # of them, error records (the caller reports them)
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.records += 1
+        if "error" in record:
+            self.skipped += 1
+            return
+        if record.get("relevant") is False:
+            return
+        reported, source = _day(record.get("reference_date")), record.get("source")
+        for d in article_disputes(record):
+            days = {x for day in d["days"] if (x := _day(day))}
+            dates = _dates(days, d["ballot_items"], reported)
+            rows = self._rows.setdefault(((d.get("union") or "").lower(), (d.get("employer") or "").lower()), [])
+            near = [r for r in rows if (not _words(r.workers) or not _words(d.get("workers"))
+                                        or _words(r.workers) & _words(d.get("workers"))) and _near(r._days, dates)]
+            if near:
+                row = near[0]
+                for other in near[1:]:   # this article bridges rows that are one dispute
+                    row.absorb(other)
+                    rows.remove(other)
+            else:
+                row = Row(d.get("union"), d.get("employer"), d.get("workers"))
+                rows.append(row)
+            row.add(d, reported, source, days, dates)
+
+    def rows(self) -> list[Row]:
+        """The rows, oldest first, each with its id (``Row.key_id``; ``-2``, ``-3``… when two would share one)."""
+        rows = sorted((r for rows in self._rows.values() for r in rows),
+                      key=lambda r: (r.first_reported or "9999", r.union or "", r.employer or "", min(r._days, default=dt.date.max)))
+        taken: dict[str, int] = {}
+        for row in rows:
+            row.finish()
+            base = row.key_id()
+            taken[base] = taken.get(base, 0) + 1
+            row.id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        return rows
+
+
+class Interrupted(Exception):
+    """Ctrl-C while a timeline was being built: nothing is written (``records`` says how far it got)."""
+    def __init__(self, records: int) -> None:
+        super().__init__(f"interrupted after {records:,} records: no timeline written")
+        self.records = records
+
+
+def build(records: Iterable[dict[str, Any]], on_record: Callable[[dict[str, Any]], None] | None = None) -> list[Row]:
+    """The timeline's rows from a stream of records (extracted as they are read: a generator keeps memory flat),
+    calling ``on_record`` after each one (progress, reporting error records). Ctrl-C raises ``Interrupted``."""
+    timeline = Timeline()
+    try:
+        for record in records:
+            timeline.add(record)
+            if on_record is not None:
+                on_record(record)
+    except KeyboardInterrupt:
+        raise Interrupted(timeline.records) from None
+    return timeline.rows()
+
+
 def merge(records: Iterable[dict[str, Any]]) -> list[Row]:
     """Merge the disputes of many article records into one row per dispute."""
-    items = []
-    for record in records:
-        if "error" in record or record.get("relevant") is False:
-            continue
-        reported = _day(record.get("reference_date"))
-        for d in article_disputes(record):
-            items.append((reported, record.get("source"), d))
-    # oldest report first, so that "latest status" is the last one applied; undated reports go last
-    items.sort(key=lambda x: (x[0] or dt.date.max, x[1] or ""))
-    rows: list[Row] = []
-    for reported, source, d in items:
-        days = {x for day in d["days"] if (x := _day(day))}
-        dates = _dates(days, d["ballot_items"], reported)
-        row = next((r for r in rows if _same(r.union, d.get("union")) and _same(r.employer, d.get("employer"))
-                    and (not _words(r.workers) or not _words(d.get("workers")) or _words(r.workers) & _words(d.get("workers")))
-                    and _near(r._days, dates)), None)
-        if row is None:
-            row = Row(d.get("union"), d.get("employer"), d.get("workers"))
-            rows.append(row)
-        row.workers = row.workers or d.get("workers")
-        row.causes = sorted(set(row.causes) | set(d.get("causes") or []))
-        row._days |= dates
-        row.strike_days = sorted(set(row.strike_days) | {x.isoformat() for x in days})
-        if source not in row.sources:
-            row.sources.append(source)
-        day = reported.isoformat() if reported else None
-        row.first_reported = row.first_reported or day
-        row.last_reported = day or row.last_reported
-        status = d.get("status")
-        later = day is not None and day != row.status_date  # reports come oldest first, undated ones last
-        if status and (row.status is None or later or
-                       (day == row.status_date and STATUS_ORDER.index(status) < STATUS_ORDER.index(row.status))):
-            row.status, row.status_date = status, day
-        for b in d["ballot_items"]:
-            if not any(v is not None for v in _ballot_key(b)):
-                continue
-            same = next((x for x in row.ballots if _ballot_key(x) == _ballot_key(b)), None)
-            if same is None:
-                row.ballots.append({"union": b.get("union"), "support_pct": b.get("support_pct"),
-                                    "turnout_pct": b.get("turnout_pct"), "votes_cast": b.get("votes_cast"),
-                                    "eligible": b.get("eligible"), "closes": b.get("closes"), "sources": [source]})
-            else:
-                same["closes"] = same["closes"] or b.get("closes")
-                if source not in same["sources"]:
-                    same["sources"].append(source)
-    return sorted(rows, key=lambda r: (r.first_reported or "9999", r.union or "", r.employer or ""))
+    return build(records)
 
 
 def read_record_lines(path: Path) -> Iterator[dict[str, Any]]:
-    """Records from a JSON Lines file written by ``strikex extract`` (a JSON array file works too)."""
-    text = path.read_text(encoding="utf-8")
-    if text.lstrip().startswith("["):
-        yield from json.loads(text)
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                yield {"source": f"{path}:{number}", "error": f"{path}:{number}: not a JSON record"}
-
-
-def ballot_summary(b: dict[str, Any]) -> str:
-    """'UNISON 79% support, 54% turnout, 75 votes (closes 2017-01-20)'."""
-    parts = []
-    for key, label in (("support_pct", "% support"), ("turnout_pct", "% turnout"), ("votes_cast", " votes"),
-                       ("eligible", " eligible")):
-        if b.get(key) is not None:
-            parts.append(f"{b[key]:g}{label}")
-    text = f"{b.get('union') or ''} {', '.join(parts)}".strip()
-    return text + (f" (closes {b['closes']})" if b.get("closes") else "")
-
-
-CSV_COLUMNS = ["id", "union", "employer", "workers", "status", "status_date", "strike_days", "ballots", "causes",
-               "first_reported", "last_reported", "sources", "strike_day_count", "ballot_count", "source_count",
-               "support_pct", "turnout_pct", "votes_cast", "eligible", "ballot_closes"]
-BALLOT_COLUMNS = ("support_pct", "turnout_pct", "votes_cast", "eligible")   # of the latest ballot, as numbers
-
-
-def latest_ballot(ballots: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The ballot that closed last; ballots with no closing day count as reported after the dated ones, in
-    the order they were reported."""
-    if not ballots:
-        return None
-    return max(enumerate(ballots), key=lambda ib: (ib[1].get("closes") or "9999", ib[0]))[1]
-
-
-def csv_row(row: dict[str, Any]) -> list[str]:
-    """The row's cells for CSV: lists joined with "; ", ``ballots`` as text, and the latest ballot's figures
-    and the counts in numeric columns (empty when unknown) for spreadsheets to compute with."""
-    latest = latest_ballot(row["ballots"]) or {}
-    numbers = {"strike_day_count": len(row["strike_days"]), "ballot_count": len(row["ballots"]),
-               "source_count": len(row["sources"]), "ballot_closes": latest.get("closes"),
-               **{k: latest.get(k) for k in BALLOT_COLUMNS}}
-
-    def cell(key: str) -> str:
-        value = numbers[key] if key in numbers else row[key]
-        if key == "ballots":
-            return "; ".join(ballot_summary(b) for b in value)
-        if isinstance(value, list):
-            return "; ".join(map(str, value))
-        if isinstance(value, float):
-            return f"{value:g}"
-        return "" if value is None else str(value)
-
-    return [cell(k) for k in CSV_COLUMNS]
-
-
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    """The rows as CSV with a header, lines ending in LF (``csv``'s default is CRLF)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(row) for row in rows)
+    """Records from a JSON Lines file written by ``strikex extract``, line by line (a JSON array file works too,
+    read whole)."""
+    with path.open(encoding="utf-8") as lines:
+        if lines.read(4096).lstrip().startswith("["):
+            yield from json.loads(path.read_text(encoding="utf-8"))
+            return
+        lines.seek(0)
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError:
+                    yield {"source": f"{path}:{number}", "error": f"{path}:{number}: not a JSON record"}
