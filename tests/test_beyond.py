@@ -155,9 +155,9 @@ def test_quotes_in_general_forms(run):
             "A council spokeswoman said: “Services will run as normal where possible.”\n"
             "Unite says the offer falls well short of inflation.\n")
     got = [(q["kind"], q["speaker"], q["rule"]) for q in run(text)["quotes"]]
-    assert got == [("direct", "Dana Price", "quotes:before"), ("direct", "Dana Price", "quotes:after"),
-                   ("direct", "Dana Price", "quotes:continued"), ("direct", "Hull City Council", "quotes:before"),
-                   ("reported", "Unite", "quotes:reported")]
+    assert got == [("direct", "Dana Price", "quotes.py:before"), ("direct", "Dana Price", "quotes.py:after"),
+                   ("direct", "Dana Price", "quotes.py:continued"), ("direct", "Hull City Council", "quotes.py:before"),
+                   ("reported", "Unite", "quotes.py:reported")]
 
 
 def test_short_quoted_phrases_are_not_quotes(run):

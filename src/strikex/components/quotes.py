@@ -25,11 +25,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import COUNCILS, UNIONS, doc_text
-from ..resources import read_json
+from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 
 QUOTE = re.compile(r"“([^”\n]*)(?:”|$)|(?:(?<=^)|(?<=[\s(\[:—–-]))\"([^\"\n]*)(?:\"|$)", re.M)
 MIN_WORDS = 4
+RULE = "quotes.py:"   # the attribution rules are code (models/README.md: a rule written in code names the module)
 
 
 @dataclass
@@ -43,11 +44,9 @@ class QuoteFound:
     rule: str
 
 
-class QuoteFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str, speech: str):
-        self.name = name
-        lex = read_json(lexicon)
-        verbs = read_json(speech)
+class QuoteFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        lex, verbs = data["lexicon"], data["speech"]
         self.verbs = set(verbs["speech_verbs"]) | set(verbs["evaluative_verbs"]) | set(verbs["quote_verbs"])
         self.pronouns = set(lex["pronouns"])
         self.spokes = set(lex["spokespeople"]) | set(lex["org_voices"])
@@ -86,7 +85,7 @@ class QuoteFinder:
             return line_people[-1][2:]
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         speakers = self.speakers_at(doc)
         org = (doc._.main_council, "organisation") if doc._.main_council else None
@@ -113,15 +112,15 @@ class QuoteFinder:
                 line_people = [s for s in speakers if line_start <= s[0] and s[1] <= qs and s[3] == "person"
                                and not any(a <= s[0] < b for a, b in spans)]
                 who = self.attribution(after[:80], qe, speakers, False, last_person, org, [])
-                rule = "quotes:after"
+                rule = RULE + "after"
                 if who is None:
                     window = before[-200:]
                     who = self.attribution(window, qs - len(window), speakers, True, last_person, org, line_people)
-                    rule = "quotes:before"
+                    rule = RULE + "before"
                 if who is None and not before.strip(" \t“\"") and quotes and quotes[-1].speaker:
-                    who, rule = (quotes[-1].speaker, quotes[-1].speaker_type), "quotes:continued"
+                    who, rule = (quotes[-1].speaker, quotes[-1].speaker_type), RULE + "continued"
                 if who is None:
-                    rule = "quotes:unattributed"
+                    rule = RULE + "unattributed"
                 quotes.append(QuoteFound(who[0] if who else None, who[1] if who else None, "direct", qs, qe, rule))
                 previous_end = qe
             line_start += len(line) + 1
@@ -154,11 +153,11 @@ class QuoteFinder:
             if len(clause.split()) < MIN_WORDS or clause.split()[0].lower() in self.question_words or any(qs < start + len(clause) and start < qe for qs, qe in quoted) \
                     or "“" in clause or '"' in clause or in_boilerplate(doc, start, start + len(clause)):
                 continue
-            out.append(QuoteFound(who[0], who[1], "reported", start, start + len(clause), "quotes:reported"))
+            out.append(QuoteFound(who[0], who[1], "reported", start, start + len(clause), RULE + "reported"))
         return out
 
 
 @Language.factory("strikex_quotes", assigns=["doc._.quotes"], requires=["token.is_sent_start"],
                   default_config={"lexicon": "quotes.json", "speech": "speech.json"})
 def make_quote_finder(nlp: Language, name: str, lexicon: str, speech: str) -> QuoteFinder:
-    return QuoteFinder(nlp, name, lexicon, speech)
+    return QuoteFinder(nlp, name, lexicon=lexicon, speech=speech)
