@@ -147,23 +147,6 @@ def test_money_in_general_forms(run):
                                                                        (250_000, "GBP"), (3_000_000_000, "GBP")]
 
 
-def test_quotes_in_general_forms(run):
-    text = ("Unite members at Hull City Council will strike on Monday.\n"
-            "Regional officer Dana Price said: “We have been left with no choice at all.”\n"
-            "“Members are exhausted and the council knows it,” she said.\n"
-            "“We will be out on Monday.”\n"
-            "A council spokeswoman said: “Services will run as normal where possible.”\n"
-            "Unite says the offer falls well short of inflation.\n")
-    got = [(q["kind"], q["speaker"], q["rule"]) for q in run(text)["quotes"]]
-    assert got == [("direct", "Dana Price", "quotes.py:before"), ("direct", "Dana Price", "quotes.py:after"),
-                   ("direct", "Dana Price", "quotes.py:continued"), ("direct", "Hull City Council", "quotes.py:before"),
-                   ("reported", "Unite", "quotes.py:reported")]
-
-
-def test_short_quoted_phrases_are_not_quotes(run):
-    assert run('Unison called the plan a "red herring" and "unlawful", said Ann Lee.')["quotes"] == []
-
-
 def test_two_unions_give_two_disputes(run):
     text = ("GMB and Unite members at Leeds City Council will strike on 3 May 2024 over pay. "
             "GMB members backed action by 88% and Unite members by 91%.")
