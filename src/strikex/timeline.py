@@ -101,14 +101,20 @@ def _ballot_key(b: dict[str, Any]) -> tuple:
     return tuple(b.get(k) for k in ("support_pct", "turnout_pct", "votes_cast", "eligible"))
 
 
-def merge(records: Iterable[dict[str, Any]]) -> list[Row]:
-    """Merge the disputes of many article records into one row per dispute."""
+def merge(records: Iterable[dict[str, Any]], skipped: list[str] | None = None) -> list[Row]:
+    """Merge the disputes of many article records into one row per dispute. A dispute that names neither
+    a union nor an employer says nothing a row could be about: it is left out (its record's source is
+    appended to ``skipped`` when a list is given)."""
     items = []
     for record in records:
         if "error" in record or record.get("relevant") is False:
             continue
         reported = _day(record.get("reference_date"))
         for d in article_disputes(record):
+            if not d.get("union") and not d.get("employer"):
+                if skipped is not None:
+                    skipped.append(record.get("source"))
+                continue
             items.append((reported, record.get("source"), d))
     # oldest report first, so that "latest status" is the last one applied; undated reports go last
     items.sort(key=lambda x: (x[0] or dt.date.max, x[1] or ""))
