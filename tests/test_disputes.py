@@ -47,6 +47,9 @@ def test_no_dispute_no_dispute_facts(run, text, council):
     "The ballot on strike action at Bury Council was carried by 61% to 39%, the branch said.",
     "Care workers will walk out next Tuesday in a row over pay, Unite said.",
     "Unison is balloting 900 school support staff at Angus Council over pay.",
+    # a short report need not say who strikes, when nothing in it is another sense
+    "The walk-out planned for Friday has been postponed, Derby City Council said.",
+    "GMB said 91% voted in favour on a 58% turnout at Derby City Council.",
 ])
 def test_dispute_found(run, text):
     record = run(text, "2024-05-20")

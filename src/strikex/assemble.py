@@ -191,7 +191,7 @@ def to_record(doc: Doc) -> r.Record:
     b, s, c, w = ballots(doc), strikes(doc), causes(doc), workers(doc)
     found = doc._.dispute
     if found is not None and not found.present:
-        b, s, c = [], [], []   # no industrial dispute: its strikes, ballots and causes are other senses
+        b, s = [], []   # no industrial dispute: its strikes and ballots are other senses
     elif found is not None and found.employer_span is not None and found.employer not in {x.name for x in councils(doc)}:
         s = [dc.replace(x, employer=found.employer) for x in s]   # outside local government: no council by proximity
     return r.Record(
@@ -201,7 +201,7 @@ def to_record(doc: Doc) -> r.Record:
         reference_date_source=doc._.reference_date_source if ref else None,
         unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
         ballots=b, strikes=s, causes=c, workers=w, money=money(doc), quotes=quotes(doc),
-        disputes=disputes(doc, b, s, c, w), warnings=list(doc._.warnings or []),
+        disputes=disputes(doc, b, s, c, w) if found is None or found.present else [], warnings=list(doc._.warnings or []),
     )
 
 

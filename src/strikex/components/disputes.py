@@ -64,10 +64,14 @@ class DisputeFinder(RuleComponent):
         low, s = tok.lower_, self.sets
         if low in s["action_nouns"] and tok.pos_ in {"NOUN", "PROPN"}:
             return True
+        if low in s["walk_verbs"] and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
+            return False  # "walk-out": its "out" is the action
         if low in s["action_verbs"] and (tok.pos_ in {"VERB", "AUX"} or low in {"striking", "struck"}):
             return True
         if low in s["ballot_words"]:
             return True
+        if low == "out" and tok.i > 1 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ in s["walk_verbs"]:
+            return True   # "the walk-out", tokenized walk - out
         heads = self.lex["industrial_heads"]
         if low in heads and low != "note":
             return any(c.lower_ in heads[low] and c.dep_ in {"compound", "amod", "nmod"} for c in tok.children)
@@ -194,14 +198,15 @@ class DisputeFinder(RuleComponent):
             actors = self.noun_actor(tok)
         kind = self.actor_kind(tok.doc, actors, unions, workers)
         if kind:
-            return Frame(tok, kind, f"{kind}_actors")
+            return Frame(tok, kind, f"{kind}_actors")  # good_actors | bad_actors
         if tok.lower_ in self.lex["industrial_heads"]:  # "industrial action", "strike action": industrial in itself
             return Frame(tok, "good", "industrial_heads")
-        if tok.lower_ in self.sets["ballot_words"]:  # "ballot papers", an election's ballot: a workforce must be said
+        if tok.lower_ in self.sets["ballot_words"]:
             on = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             if any(self.is_action(p) and p.lower_ in self.lex["industrial_heads"] for p in on):
                 return Frame(tok, "good", "ballot_on_industrial_action")
-            return Frame(tok, "masked", "ballot_without_workforce")
+            if tok.dep_ == "compound" and tok.head.lower_ in self.sets["ballot_paper_heads"]:
+                return Frame(tok, "masked", "ballot_papers")   # "ballot papers were issued": an election's
         if any(a.pos_ == "PRON" for a in actors[:1]):  # "we are striking": who "we" are is said elsewhere
             return Frame(tok, "masked", "pronoun_actor")
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ in self.sets["referring_determiners"] for c in tok.children)
@@ -226,6 +231,17 @@ class DisputeFinder(RuleComponent):
         unknown = next((f for f in frames if f.kind == "unknown"), None)
         if unknown and story_unions:
             return DisputeFound(True, f"{self.file}:unknown_actor_with_union", unknown.action.sent)
+        others = any(f.why in self.sets["other_senses"] for f in frames)
+        ballot = next((b for b in doc._.ballots or [] if not any(
+            t.lower_ in self.sets["election_words"] for e in b.evidence for t in e.sent)), None)
+        election = sum(any(t.lower_ in self.sets["election_story_words"] for t in sent) for sent in doc.sents
+                       if not span_in_boilerplate(sent)) >= 2
+        if ballot is not None and story_unions and not others and not election:
+            return DisputeFound(True, f"{self.file}:ballot_with_union", ballot.evidence[0].sent)
+        # a short report need not say who strikes: an unsaid actor counts when no frame is another sense
+        unsaid = next((f for f in frames if f.why in {"unknown_actor", "referring_determiners", "pronoun_actor"}), None)
+        if unsaid and not others:
+            return DisputeFound(True, f"{self.file}:no_other_sense", unsaid.action.sent)
         last = next((f for f in frames if f.kind in {"bad", "masked"}), None)
         return DisputeFound(False, f"{self.file}:{last.why if last else 'no_frame'}", last.action.sent if last else None)
 
