@@ -98,3 +98,55 @@ def test_council_component_on_blank_pipeline(blank_councils, text, expected):
     doc = blank_councils(text)
     assert [(s.text, council_key(s._.canonical)) for s in doc.spans[SPANS_KEY]] == expected
     assert all(s._.rule.startswith("councils.jsonl:") for s in doc.spans[SPANS_KEY])
+
+
+# Councils in general forms (issue 11): lists by place in a council context, abbreviated suffixes, job-advert
+# sidebars; places used as places stay places. Invented texts; names exactly as models/councils.jsonl gives them.
+FORM_CASES = [
+    # --- C3: councils named in lists, by place, in a council context ------------------------------------------
+    ("c3_list_before_councils", "Unison members at Angus, Fife and Moray councils will strike over pay next month.",
+     {"Angus Council", "Fife Council", "Moray Council"}),
+    ("c3_list_after_councils_are", "GMB members will walk out on Monday. The four councils affected are Bury, Oldham, Rochdale and Stockport.",
+     {"Bury Council", "Oldham Council", "Rochdale Borough Council", "Stockport Council"}),
+    ("c3_councils_including", "Unite members at councils including Sefton, Wirral and Gateshead will strike over pay.",
+     {"Sefton Council", "Wirral Council", "Gateshead Council"}),
+    ("c3_councils_of", "School support staff employed by the councils of Angus and Falkirk have voted to strike, Unison said.",
+     {"Angus Council", "Falkirk Council"}),
+    ("c3_councils_possessive", "Angus and Fife councils' cleaners will strike on Tuesday, the GMB said.",
+     {"Angus Council", "Fife Council"}),
+    # --- C4: abbreviated council names --------------------------------------------------------------------
+    ("c4_cc_abbreviation", "More than 70% of Unison members at Derbyshire CC have backed strike action over job cuts.",
+     {"Derbyshire County Council"}),
+    ("c4_bc_abbreviation", "Unite members at Rochdale BC will strike on Friday, the union said.",
+     {"Rochdale Borough Council"}),
+    # --- C2: "PLACE councils" for "PLACE council's" ---------------------------------------------------------
+    ("c2_councils_possessive_no_apostrophe", "Drivers for the Wirral councils recycling contractor have voted to strike, Unite said.",
+     {"Wirral Council"}),
+    # --- negatives: places used as places are not councils -------------------------------------------------
+    ("neg_places_as_places", "Unison members at Moray Council will strike. Pickets will gather in Elgin, and members travelled from Dundee and Aberdeen to join them.",
+     {"Moray Council"}),
+    ("neg_bare_place_no_council", "Bin workers in Leeds will strike, Unite said. The union also represents drivers at a depot near Bradford.",
+     set()),
+    ("neg_place_adjective", "Unite members employed by a Sheffield-based contractor at the Rotherham depot will strike over pay.",
+     set()),
+    # --- C1: job adverts and related links are not the story -----------------------------------------------
+    ("c1_recruiter_misspelt", "GMB members at Torbay Council will strike on Monday.\n\nHighways jobs\n\nLunchtime Play Worker\n\nCornwall Council\n"
+     "£24,000 pro rata\nPart time\nRecuriter: Cornwall Council\n\nYouth Worker\n\nLancashire County Council\n£26,000 - £29,000 per annum",
+     {"Torbay Council"}),
+    ("c1_job_block_no_recruiter", "Unison members at Fife Council will strike over pay.\n\nLatest jobs\n\nCare Assistant\nDurham County Council\n£12.40 per hour\n"
+     "Social Worker\nOldham Council\n£38,000 per annum",
+     {"Fife Council"}),
+    ("c1_related_links", "Unite members at Salford City Council will strike on Friday.\n\nRelated articles\nGateshead Council approves budget\nBury Council leader resigns",
+     {"Salford City Council"}),
+    # --- positives that must keep working ------------------------------------------------------------------
+    ("pos_place_possessive_council", "Bradford's council has offered its refuse crews a new deal, but Unite says the strike will go ahead.",
+     {"Bradford Council"}),
+    ("pos_full_and_short", "GMB members at Calderdale Council will strike. Calderdale council said it was disappointed.",
+     {"Calderdale Council"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in FORM_CASES], ids=[c[0] for c in FORM_CASES])
+def test_councils_forms(run, text, expected):
+    record = run(text, "2025-03-10")
+    assert {c["name"] for c in record["councils"]} == expected

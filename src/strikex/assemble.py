@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses as dc
 
 from spacy.tokens import Doc, Span
 
@@ -129,29 +130,53 @@ def quotes(doc: Doc) -> list[r.Quote]:
                     start=q.start, end=q.end, rule=q.rule) for q in doc._.quotes or []]
 
 
+def latest_status(strike_records: list[r.Strike], strike_ids: list[int], ballot_ids: list[int]) -> str | None:
+    """The dispute's status from its latest event: the status of the strike whose days come last (a later
+    "called off" beats an earlier "planned", later planned days beat an earlier walk-out); among strikes
+    without days the furthest along; "balloting" when it has only ballots."""
+    known = [strike_records[i] for i in strike_ids if strike_records[i].status]
+    dated = [s for s in known if s.dates]
+    if dated:
+        last = max(max(s.dates) for s in dated)
+        return min((s.status for s in dated if max(s.dates) == last), key=r.STATUS_ORDER.index)
+    if known:
+        return min((s.status for s in known), key=r.STATUS_ORDER.index)
+    return "balloting" if ballot_ids else None
+
+
 def disputes(doc: Doc, ballot_records: list[r.Ballot], strike_records: list[r.Strike],
              cause_records: list[r.Cause], worker_records: list[r.Workers]) -> list[r.Dispute]:
     """One dispute per union the strikes and ballots name (the article's main union when they name none),
-    with its employer, workers, causes, most advanced status and the indices of its ballots and strikes."""
+    with its employer, workers, causes, latest status and the indices of its ballots and strikes. The
+    employer is the one strikex_disputes found named with the workforce ("employed by", "workers at"),
+    else the strikes' council, else the main council."""
     primary = doc._.main_union
+    found = doc._.dispute
     names = list(dict.fromkeys([u for s in strike_records for u in s.unions] + [b.union for b in ballot_records if b.union]))
     rule = "assemble.py:named_union"   # the union the strikes and ballots name
     if not names and (strike_records or ballot_records or (primary and (cause_records or worker_records))):
         names, rule = [primary], "assemble.py:main_union"
     counts = {w.name: w.count for w in worker_records}
     categories = list(dict.fromkeys(c.category for c in cause_records))
+    named_employer = found.employer if found and found.employer_span is not None else None
     out = []
     for union in names:
         strike_ids = [i for i, s in enumerate(strike_records) if union in s.unions or (not s.unions and union == primary)]
         ballot_ids = [i for i, b in enumerate(ballot_records) if b.union == union or (b.union is None and union == names[0])]
-        statuses = [strike_records[i].status for i in strike_ids if strike_records[i].status]
-        status = min(statuses, key=r.STATUS_ORDER.index) if statuses else ("balloting" if ballot_ids else None)
-        employer = next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
+        employer = named_employer or next((strike_records[i].employer for i in strike_ids if strike_records[i].employer), None)
+        employer_rule = found.employer_rule if named_employer else ("assemble.py:strike_employer" if employer else None)
+        if employer is None and doc._.main_council:
+            employer, employer_rule = doc._.main_council, "assemble.py:main_council"
         worker = next((strike_records[i].workers for i in strike_ids if strike_records[i].workers), None)
         worker = worker or (worker_records[0].name if worker_records else None)
-        out.append(r.Dispute(union=union, employer=employer or doc._.main_council, workers=worker,
-                             worker_count=counts.get(worker), causes=categories, status=status,
-                             ballots=ballot_ids, strikes=strike_ids, rule=rule))
+        if union is None and employer is None:
+            continue  # neither side of a dispute is named: nothing to report
+        out.append(r.Dispute(union=union, employer=employer, workers=worker,
+                             worker_count=counts.get(worker), causes=categories,
+                             status=latest_status(strike_records, strike_ids, ballot_ids),
+                             ballots=ballot_ids, strikes=strike_ids, rule=rule, employer_rule=employer_rule,
+                             evidence=mention(found.evidence) if found and found.evidence is not None else None,
+                             dispute_rule=found.rule if found else None))
     return out
 
 
@@ -164,6 +189,11 @@ def to_record(doc: Doc) -> r.Record:
         return skipped_record(doc)
     ref = doc._.reference_date
     b, s, c, w = ballots(doc), strikes(doc), causes(doc), workers(doc)
+    found = doc._.dispute
+    if found is not None and not found.present:
+        b, s = [], []   # no industrial dispute: its strikes and ballots are other senses
+    elif found is not None and found.employer_span is not None and found.employer not in {x.name for x in councils(doc)}:
+        s = [dc.replace(x, employer=found.employer) for x in s]   # outside local government: no council by proximity
     return r.Record(
         source=doc._.source, relevant=True, triage=verdict.reason if verdict else None,
         language=verdict.language if verdict else None,
@@ -171,7 +201,7 @@ def to_record(doc: Doc) -> r.Record:
         reference_date_source=doc._.reference_date_source if ref else None,
         unions=unions(doc), councils=councils(doc), people=people(doc), dates=dates(doc),
         ballots=b, strikes=s, causes=c, workers=w, money=money(doc), quotes=quotes(doc),
-        disputes=disputes(doc, b, s, c, w), warnings=list(doc._.warnings or []),
+        disputes=disputes(doc, b, s, c, w) if found is None or found.present else [], warnings=list(doc._.warnings or []),
     )
 
 

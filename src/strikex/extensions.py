@@ -32,6 +32,7 @@ DOC_EXTENSIONS = {
     "causes": None,              # list[components.causes.CauseFound]
     "workers": None,             # list[workers.WorkerGroup]
     "money": None,               # list[components.workers.MoneyFound]
+    "dispute": None,             # components.disputes.DisputeFound: is there an industrial dispute, its employer
     "quotes": None,              # list[quotes.Quote]
 }
 SPAN_EXTENSIONS = {

@@ -3,7 +3,7 @@
 text → Doc (pretrained tokenizer, tagger, parser, NER; the pretrained attribute rules applied by
 strikex_attributes, a faster equivalent of spaCy's AttributeRuler) → strikex components, in this order:
 lines (before the parser: a line break ends a sentence), then after NER
-boilerplate → unions → councils → dates → people → ballots → strikes → causes → workers → quotes.
+boilerplate → unions → councils → dates → people → ballots → strikes → causes → workers → disputes → quotes.
 ``run`` (the extraction path) leaves the pretrained lemmatizer out: the rules ask it for the few lemmas
 they read (components/_lemmas.py).
 """

@@ -152,6 +152,9 @@ class Dispute:
     ballots: list[int]                 # indices into the record's ballots
     strikes: list[int]                 # indices into the record's strikes
     rule: str | None                   # assemble.py:named_union | assemble.py:main_union
+    employer_rule: str | None = None   # disputes.json:employer_cues.KIND | assemble.py:strike_employer | main_council
+    dispute_rule: str | None = None    # disputes.json:good_actors | unknown_actor_with_union: why it is a dispute
+    evidence: Mention | None = None    # the sentence of the industrial-action frame that decided it
 
 
 @dataclass(frozen=True)

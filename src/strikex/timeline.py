@@ -182,6 +182,7 @@ class Timeline:
         self._rows: dict[tuple[str, str], list[Row]] = {}
         self.records = 0   # records seen
         self.skipped = 0   # of them, error records (the caller reports them)
+        self.faceless: list[str | None] = []   # sources of disputes naming neither union nor employer (left out)
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
@@ -192,6 +193,9 @@ class Timeline:
             return
         reported, source = _day(record.get("reference_date")), record.get("source")
         for d in article_disputes(record):
+            if not d.get("union") and not d.get("employer"):
+                self.faceless.append(source)   # nothing a row could be about
+                continue
             days = {x for day in d["days"] if (x := _day(day))}
             dates = _dates(days, d["ballot_items"], reported)
             rows = self._rows.setdefault(((d.get("union") or "").lower(), (d.get("employer") or "").lower()), [])
@@ -227,9 +231,12 @@ class Interrupted(Exception):
         self.records = records
 
 
-def build(records: Iterable[dict[str, Any]], on_record: Callable[[dict[str, Any]], None] | None = None) -> list[Row]:
+def build(records: Iterable[dict[str, Any]], on_record: Callable[[dict[str, Any]], None] | None = None,
+          skipped: list[str | None] | None = None) -> list[Row]:
     """The timeline's rows from a stream of records (extracted as they are read: a generator keeps memory flat),
-    calling ``on_record`` after each one (progress, reporting error records). Ctrl-C raises ``Interrupted``."""
+    calling ``on_record`` after each one (progress, reporting error records). Ctrl-C raises ``Interrupted``.
+    A dispute that names neither a union nor an employer is left out; its record's source is appended to
+    ``skipped`` when a list is given."""
     timeline = Timeline()
     try:
         for record in records:
@@ -238,12 +245,14 @@ def build(records: Iterable[dict[str, Any]], on_record: Callable[[dict[str, Any]
                 on_record(record)
     except KeyboardInterrupt:
         raise Interrupted(timeline.records) from None
+    if skipped is not None:
+        skipped.extend(timeline.faceless)
     return timeline.rows()
 
 
-def merge(records: Iterable[dict[str, Any]]) -> list[Row]:
-    """Merge the disputes of many article records into one row per dispute."""
-    return build(records)
+def merge(records: Iterable[dict[str, Any]], skipped: list[str | None] | None = None) -> list[Row]:
+    """Merge the disputes of many article records into one row per dispute (see ``build``)."""
+    return build(records, skipped=skipped)
 
 
 def read_record_lines(path: Path) -> Iterator[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 Importing this package registers every factory with spaCy (``@Language.factory``).
 """
-from . import lines, boilerplate, unions, councils, dates, people, ballots, strikes, causes, workers, quotes  # noqa: F401
+from . import lines, boilerplate, unions, councils, dates, people, ballots, strikes, causes, workers, disputes, quotes  # noqa: F401
 
 FACTORIES = (
     "strikex_boilerplate",
@@ -14,5 +14,6 @@ FACTORIES = (
     "strikex_strikes",
     "strikex_causes",
     "strikex_workers",
+    "strikex_disputes",
     "strikex_quotes",
 )

@@ -46,6 +46,8 @@ class CouncilFinder(RuleComponent):
         lex = data["forms"]
         self.form_words = set(lex["form_words"])
         self.kinds = set(lex["council_kinds"])
+        self.abbreviations = set(lex["abbreviations"])
+        self.list_cues = set(lex["list_cues"])
         self.forms = []
         for form in lex["forms"]:
             words = [t.lower for t in nlp.make_doc(form.replace("{place}", "PLACEHOLDER"))]
@@ -86,6 +88,8 @@ class CouncilFinder(RuleComponent):
                 end -= 1
             if not any(t.is_title or t.is_upper for t in doc[start:end] if t.lower_ not in self.form_words):
                 continue  # "reading council papers" is not Reading Council
+            if doc[end - 1].lower_ in self.abbreviations and not doc[end - 1].is_upper:
+                continue  # "Derbyshire CC", but not a lower-case "cc"
             spans.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"], f"{self.files['gazetteer']}:{entry_id}"))
         spans.extend(self.coordinated(doc, place_matches))
         keep_spans(doc, spans, SPANS_KEY)
@@ -117,12 +121,31 @@ class CouncilFinder(RuleComponent):
                 else:
                     break
             members += self.shared_place(doc, members[-1]) if members else []
-            if len(members) < 2:
-                continue
+            if len(members) == 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "NOUN" and \
+                    (members[0][0] == 0 or doc[members[0][0] - 1].lower_ not in {",", "and", "&"}):
+                pass  # "the Wirral councils recycling contractor": one council's, the apostrophe left out
+            elif len(members) < 2:
+                members = self.listed_after(doc, tok.i, ends)
+                if len(members) < 2:
+                    continue
             for start, end, entry_id in members:
                 found.append(named_span(doc, start, end, "COUNCIL", self.entries[entry_id]["name"],
                                         f"{self.files['gazetteer']}:{entry_id}+coordinated"))
         return found
+
+    def listed_after(self, doc: Doc, i: int, ends: dict) -> list[tuple[int, int, str]]:
+        """'the councils affected are Bury, Oldham and Rochdale', 'councils including Sefton and Wirral':
+        places listed after a cue word within four words of "councils"."""
+        starts = {s: (e, entry_id) for e, (s, entry_id) in ends.items()}
+        cue = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].lower_ in self.list_cues), None)
+        members, j = [], (cue + 1) if cue is not None else len(doc)
+        while j in starts:
+            end, entry_id = starts[j]
+            members.append((j, end, entry_id))
+            j = end
+            while j < len(doc) and doc[j].lower_ in {",", "and", "&"}:
+                j += 1
+        return members
 
     def shared_place(self, doc: Doc, first: tuple[int, int, str]) -> list[tuple[int, int, str]]:
         """'North and South Lanarkshire councils': a word before "and" that takes the place's first word's

@@ -1,0 +1,129 @@
+"""strikex_disputes: an industrial dispute is decided once per article (doc._.dispute); an article without one
+has no strikes, ballots, causes or disputes, but keeps its unions, councils and people. A dispute's employer is
+the one named with the workforce before the main council; its status comes from its latest event. All texts
+are our own."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from strikex.timeline import merge
+
+TESTS = Path(__file__).parent
+
+
+@pytest.mark.parametrize("text, council", [
+    ("A barn near Hexham was destroyed by a lightning strike on Sunday, Northumberland County Council said.",
+     "Northumberland County Council"),
+    ("Stockport Council has struck a deal with a developer to rebuild the market hall by 2027.", "Stockport Council"),
+    ("Tenants at Ashgrove House began a rent strike on Monday over damp, Salford City Council confirmed.",
+     "Salford City Council"),
+    ("Hundreds of pupils walked out of lessons on Friday to join a climate strike outside the civic centre. "
+     "The NEU said it understood why the young people felt strongly. Oldham Council said schools stayed open.",
+     "Oldham Council"),
+    ("Three councillors walked out of a Wirral Council meeting after the chair refused to take their questions.",
+     "Wirral Council"),
+    ("Turnout in the Bury Council by-election was 28%, and the Labour candidate took 61% of the vote. "
+     "A former GMB steward came third.", "Bury Council"),
+    ("A campaigner has been on hunger strike outside Gateshead Council's offices for nine days.", "Gateshead Council"),
+    ("Unison said it had no plans for industrial action after Fife Council agreed to regrade the posts.",
+     "Fife Council"),
+    ("A striking new mural has been unveiled at the library, Calderdale Council said. Visitors were struck by "
+     "its colours.", "Calderdale Council"),
+    ("The pay deal was agreed without any need for a ballot or industrial action, Unite said of Torbay Council's offer.",
+     "Torbay Council"),
+])
+def test_no_dispute_no_dispute_facts(run, text, council):
+    record = run(text, "2024-03-04")
+    assert record["disputes"] == [] and record["strikes"] == [] and record["ballots"] == []
+    assert council in [c["name"] for c in record["councils"]]   # councils are still listed
+
+
+@pytest.mark.parametrize("text", [
+    "Refuse collectors employed by Sefton Council will strike on 3 and 4 June, the GMB said.",
+    "Members of Unite at the Halton depot voted to strike over the new rotas.",
+    "The ballot on strike action at Bury Council was carried by 61% to 39%, the branch said.",
+    "Care workers will walk out next Tuesday in a row over pay, Unite said.",
+    "Unison is balloting 900 school support staff at Angus Council over pay.",
+    # a short report need not say who strikes, when nothing in it is another sense
+    "The walk-out planned for Friday has been postponed, Derby City Council said.",
+    "GMB said 91% voted in favour on a 58% turnout at Derby City Council.",
+])
+def test_dispute_found(run, text):
+    record = run(text, "2024-05-20")
+    assert record["disputes"], record["disputes"]
+    assert record["disputes"][0]["dispute_rule"].startswith("disputes.json:")
+
+
+@pytest.mark.parametrize("text, employer", [
+    # the employer named with the workforce, not a council that is merely named
+    ("Porters employed by the Northfield Hospitals NHS Trust will strike on Monday 11 March, Unison said. "
+     "The leader of Sheffield City Council said he would visit the picket line.", "Northfield Hospitals NHS Trust"),
+    ("Drivers at Greenway Buses will walk out on Friday 8 March, Unite said. Kirklees Council subsidises two "
+     "of the company's routes.", "Greenway Buses"),
+    # a council dispute keeps its council
+    ("GMB members at Wigan Council will strike on Monday 11 March over pay.", "Wigan Council"),
+    ("Bin crews will strike on Monday 11 March, the GMB said. Wigan Council said it was disappointed.", "Wigan Council"),
+])
+def test_employer(run, text, employer):
+    record = run(text, "2024-03-04")
+    assert [d["employer"] for d in record["disputes"]] == [employer]
+    assert all(s["employer"] == employer for s in record["strikes"])
+
+
+@pytest.mark.parametrize("text, status", [
+    # the latest event: later planned days after a walk-out, a strike called off after one was planned
+    ("Unison members at Bolton Council walked out on Thursday 2 May. They will strike again on 16 and 17 May.", "planned"),
+    ("A strike by GMB members at Bolton Council planned for 16 May has been called off after talks.", "called off"),
+    ("Unison members at Bolton Council walked out on Thursday 2 May. A second strike on 16 May has been suspended "
+     "while members vote on a new offer.", "suspended"),
+])
+def test_status_from_latest_event(run, text, status):
+    record = run(text, "2024-05-06")
+    assert [d["status"] for d in record["disputes"]] == [status]
+
+
+def _gold_with_status():
+    for folder in ("nearmiss", "articles"):
+        for gold in sorted((TESTS / folder).glob("*.json")):
+            g = json.loads(gold.read_text(encoding="utf-8"))
+            if "status" in g or g.get("dispute") is False:
+                yield gold, g
+
+
+def test_gold_status_and_no_dispute(run):
+    """Our gold's optional ``status`` key (README, gold format) against the record's first dispute, and
+    ``"dispute": false`` articles against an empty ``disputes``. Known misses (3 of 13, strike_status's
+    concern): a future "on the picket line" read as held, "plans" in a ballot story read as planned, and a
+    headline "called off" that does not reach the dated strike.""" 
+    hits, misses, phantom = 0, [], []
+    for gold, g in _gold_with_status():
+        date = None if g.get("published_in_text") else g.get("reference_date")
+        record = run(gold.with_suffix(".txt").read_text(encoding="utf-8"), date, triage=True)
+        if g.get("dispute") is False:
+            if record.get("disputes") or record.get("strikes") or record.get("ballots"):
+                phantom.append(gold.stem)
+            continue
+        got = record["disputes"][0]["status"] if record.get("disputes") else None
+        if got == g["status"]:
+            hits += 1
+        else:
+            misses.append((gold.stem, g["status"], got))
+    assert phantom == []
+    assert hits / (hits + len(misses)) >= 0.75, misses
+
+
+def test_timeline_skips_a_dispute_with_neither_union_nor_employer():
+    records = [
+        {"source": "x1", "reference_date": "2024-03-01", "ballots": [], "strikes": [],
+         "disputes": [{"union": None, "employer": None, "workers": None, "causes": [], "status": "held",
+                       "ballots": [], "strikes": []}]},
+        {"source": "x2", "reference_date": "2024-03-02", "ballots": [], "strikes": [],
+         "disputes": [{"union": "GMB", "employer": None, "workers": None, "causes": [], "status": "planned",
+                       "ballots": [], "strikes": []}]},
+    ]
+    skipped: list = []
+    rows = merge(records, skipped)
+    assert [r.union for r in rows] == ["GMB"] and skipped == ["x1"]
