@@ -234,11 +234,16 @@ def timeline_records(paths: list[str], given_date: dt.date | None = None, model:
     from .timeline import read_record_lines
 
     record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
-    texts = [p for p in paths if p not in record_files]
-    for p in record_files + texts:
+    databases = [p for p in paths if p.endswith((".db", ".sqlite", ".sqlite3"))]  # what `strikex db` built
+    texts = [p for p in paths if p not in record_files and p not in databases]
+    for p in record_files + databases + texts:
         if p != "-" and not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
     records = [r for p in record_files for r in read_record_lines(Path(p))]
+    if databases:
+        from .db import read_records
+
+        records += [r for p in databases for r in read_records(p)]
     if texts:
         job = ExtractJob(paths=texts, given_date=given_date, html_pages=html_pages)
         items = (_item(io.read_article(path, source), job, None) for source, path in expand_paths(texts, recursive, glob))

@@ -204,7 +204,7 @@ def evaluate(
 """)
 def timeline(
     paths: List[str] = typer.Argument(..., help="Article text files or folders of them, or .jsonl files that "
-                                                "`strikex extract` wrote."),
+                                                "`strikex extract` wrote, or .db files that `strikex db` built."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
                                        help="jsonl (a row per dispute), csv (for spreadsheets), table (for reading), "
                                             "or html (one self-contained page with a timeline chart)."),
@@ -239,6 +239,50 @@ def timeline(
         if output:
             out.close()
     raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
+
+
+@app.command("db", epilog="""[bold]Examples[/]
+
+  strikex db disputes.db articles/
+
+  strikex db disputes.db crawl-2024-*.warc.gz --input warc
+
+  datasette disputes.db -m disputes.metadata.json
+""")
+def db_command(
+    database: str = typer.Argument(..., metavar="DB_FILE", help="The SQLite database (created if missing, added to if not)."),
+    paths: List[str] = typer.Argument(..., help="Article files, folders of them (*.html ones web pages), or with "
+                                                "--input warc WARC files."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i", help="text (files and folders) or warc."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
+                                       help="Reference date for articles that state none (before a page's own date)."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
+    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
+    html_mode: HtmlMode = typer.Option(HtmlMode.trafilatura, "--html", help=HTML_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to run, each with its own pipeline."),
+) -> None:
+    """Add articles to an SQLite dataset: articles, unions, councils, people, ballots, strike days, quotes, causes, disputes.
+
+    Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
+    """
+    from pathlib import Path
+
+    from .dataset import build, read_items
+    from .errors import EXIT_NO_MODEL, ModelNotFound
+
+    for p in paths:
+        if not Path(p).exists():
+            _fail(f"{p}: no such file or folder", EXIT_BAD_INPUT)
+    say = lambda message: _err_console().print(f"strikex: {message}", markup=False)  # noqa: E731
+    pairs = read_items(list(paths), _date(date), input_format == InputFormat.warc, recursive, glob,
+                       html_mode == HtmlMode.trafilatura, report=say)
+    try:
+        summary = build(database, pairs, model=model, workers=workers, report=say)
+    except ModelNotFound as exc:
+        _fail(str(exc), EXIT_NO_MODEL)
+    say(summary.line(database))
+    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
 @app.command(epilog="""[bold]Examples[/]
