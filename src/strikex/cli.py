@@ -266,23 +266,14 @@ def db_command(
 
     Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
     """
-    from pathlib import Path
+    from .dataset import run_db
 
-    from .dataset import build, read_items
-    from .errors import EXIT_NO_MODEL, ModelNotFound
-
-    for p in paths:
-        if not Path(p).exists():
-            _fail(f"{p}: no such file or folder", EXIT_BAD_INPUT)
-    say = lambda message: _err_console().print(f"strikex: {message}", markup=False)  # noqa: E731
-    pairs = read_items(list(paths), _date(date), input_format == InputFormat.warc, recursive, glob,
-                       html_mode == HtmlMode.trafilatura, report=say)
     try:
-        summary = build(database, pairs, model=model, workers=workers, report=say)
-    except ModelNotFound as exc:
-        _fail(str(exc), EXIT_NO_MODEL)
-    say(summary.line(database))
-    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+        code = run_db(database, list(paths), _date(date), input_format == InputFormat.warc, model, recursive, glob,
+                      html_mode == HtmlMode.trafilatura, workers, _err_console())
+    except Fatal as exc:
+        _fail(exc.message, exc.code)
+    raise typer.Exit(code)
 
 
 @app.command(epilog="""[bold]Examples[/]

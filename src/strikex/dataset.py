@@ -89,3 +89,22 @@ def build(db_path: str | Path, pairs: Iterable[tuple[ArticleItem, Meta]], model:
     write_metadata(db_path)
     db.close()
     return summary
+
+
+def run_db(database: str, paths: list[str], given_date: dt.date | None, warc: bool, model: str, recursive: bool,
+           glob: str, html_pages: bool, workers: int, err) -> int:
+    """The work of ``strikex db`` (messages to the console ``err``); returns the exit status."""
+    from .apply import Fatal
+    from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, ModelNotFound
+
+    for p in paths:
+        if not Path(p).exists():
+            raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
+    say = lambda message: err.print(f"strikex: {message}", markup=False)  # noqa: E731
+    pairs = read_items(paths, given_date, warc, recursive, glob, html_pages, report=say)
+    try:
+        summary = build(database, pairs, model=model, workers=workers, report=say)
+    except ModelNotFound as exc:
+        raise Fatal(str(exc), EXIT_NO_MODEL) from None
+    say(summary.line(database))
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
