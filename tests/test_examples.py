@@ -51,3 +51,37 @@ def test_dask_example_gives_the_records_the_cli_gives(cli, tmp_path):
     got = [json.loads(line) for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
     want = [json.loads(line) for line in cli("extract", folder).stdout.splitlines()]
     assert got == want and len(got) == 4
+
+
+def test_dask_distributed_example_gives_the_database_strikex_db_gives(cli, tmp_path):
+    """examples/dask_distributed.py on a LocalCluster of 2 processes (articles, a web page and a WARC file):
+    the same stored records and disputes as `strikex db` in one process."""
+    pytest.importorskip("dask.distributed")
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    pytest.importorskip("warcio")
+    from webpages import gold, page, write_warc
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, folder / p.name)
+    name, text, _, date = gold("tests/articles")[0]
+    (folder / f"{name}.html").write_text(page(text, date), encoding="utf-8")
+    crawl = tmp_path / "crawl.warc.gz"
+    write_warc(crawl, [(f"https://news.example.org/{a[0]}", page(a[1], a[3]), "2024-01-01")
+                       for a in gold("tests/articles")[1:3]], extras=False)
+    single = tmp_path / "single.db"
+    assert cli("db", single, folder).exit_code == 0
+    assert cli("db", single, crawl, "--input", "warc").exit_code == 0
+    spread = tmp_path / "spread.db"
+    done = subprocess.run([sys.executable, str(ROOT / "examples" / "dask_distributed.py"), str(folder), str(crawl),
+                           str(spread), "--workers", "2"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "6 articles added" in done.stdout
+
+    def stored(path):
+        db = sqlite_utils.Database(path)
+        return ({r["source"]: json.loads(r["record"]) for r in db["articles"].rows},
+                sorted(map(json.dumps, db["disputes"].rows)))
+
+    assert stored(spread) == stored(single)

@@ -55,7 +55,8 @@ def test_an_unclosed_script_drops_the_rest_and_an_unclosed_comment_too():
 def test_an_html_file_gives_a_record_with_a_warning_and_input_offsets(cli, tmp_path):
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")
-    result = cli("extract", path, "--date", "2025-02-20")
+    # a *.html file is a web page (html.py) unless --html strip: then it is text with markup, as here
+    result = cli("extract", path, "--date", "2025-02-20", "--html", "strip")
     record = json.loads(result.stdout)
     assert result.exit_code == 0
     assert any(w.startswith("markup in the text") for w in record["warnings"])
@@ -66,3 +67,9 @@ def test_an_html_file_gives_a_record_with_a_warning_and_input_offsets(cli, tmp_p
     assert record["strikes"][0]["dates"] == ["2025-03-03"]
     for where, m in offset_items(record):
         assert points_to(PAGE, m), where
+    # read as a web page, the same facts, with offsets into the main text the record keeps
+    page = json.loads(cli("extract", path, "--date", "2025-02-20").stdout)
+    assert [(p["name"], p["role"]) for p in page["people"]] == [("Sam Okafor", "regional officer")]
+    assert page["strikes"][0]["dates"] == ["2025-03-03"]
+    for where, m in offset_items(page):
+        assert page["text"][m["start"]:m["end"]] == m["text"], where

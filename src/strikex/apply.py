@@ -18,7 +18,8 @@ from typing import Any, Iterable, Iterator
 from . import api, io  # io.read_article looked up at each call (the tests replace it)
 from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
                      ModelNotFound, StrikexError)
-from .io import Article, article_item, expand_paths, read_jsonl_articles
+from .html import is_page, page_item
+from .io import DEFAULT_GLOB, Article, article_item, expand_paths, read_jsonl_articles
 from .output import Format, OutputFailed, PartialOutput, done_sources, record_writer
 
 AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
@@ -50,7 +51,7 @@ class ExtractJob:
     model: str = DEFAULT_MODEL
     fmt: Format | None = None          # None: json for one input, jsonl for several
     recursive: bool = False
-    glob: str = "*.txt"
+    glob: str = DEFAULT_GLOB
     jsonl: bool = False                 # the inputs are JSON Lines files of articles
     text_key: str = "text"
     id_key: str = "id"
@@ -62,12 +63,14 @@ class ExtractJob:
     max_chars: int = 200_000
     timeout: float | None = 60.0        # None: no limit
     resume: bool = False
+    warc: bool = False                  # the inputs are WARC files: their HTML responses are the articles (warc.py)
+    html_pages: bool = True             # *.html files read as web pages (html.py); False: as text, markup stripped
 
     @property
     def single(self) -> bool:
         """One article file (or -): one JSON object, and a failure to read it is the command's failure."""
         paths = self.paths
-        return not self.jsonl and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+        return not self.jsonl and not self.warc and len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
 
 
 def auto_workers(count: int | None) -> int:
@@ -93,6 +96,8 @@ def _count_lines(paths: list[str]) -> int | None:
 def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Article, str | None]], int | None]:
     """(article, its row date or None) for each input not ``done``, read as they are needed; and how many
     there are (None: unknown)."""
+    if job.warc:
+        return iter(()), None  # read as items by _warc_items
     if job.jsonl:
         articles = ((article, row_date) for raw in job.paths
                     for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, job.text_key,
@@ -102,6 +107,21 @@ def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Arti
     if not sources:
         err.print(f"strikex: no files matching {job.glob!r} in {', '.join(job.paths)}", markup=False)
     return ((io.read_article(path, source, max_chars=job.max_chars), None) for source, path in sources), len(sources)
+
+
+def _item(article: Article, job: ExtractJob, row_date: str | None):
+    """The article as an item: a *.html file as a web page (html.py), unless --html strip."""
+    if job.html_pages and not job.jsonl and is_page(article.source):
+        return page_item(article, job.given_date)
+    return article_item(article, job.given_date, row_date)
+
+
+def _warc_items(job: ExtractJob, done: set[str], err):
+    """The HTML responses of the job's WARC files as items; each file's counts said on ``err``."""
+    from .warc import read_warcs
+
+    report = lambda summary: err.print(f"strikex: {summary}", markup=False)  # noqa: E731
+    return (p.item for p in read_warcs(job.paths, job.given_date, job.max_chars, report) if p.item.source not in done)
 
 
 def _check_paths(job: ExtractJob) -> None:
@@ -130,7 +150,9 @@ def extract_paths(job: ExtractJob, err) -> int:
         if article.unreadable:
             raise Fatal(article.error, EXIT_BAD_INPUT)  # a file that cannot be read at all: nothing on stdout
         articles = iter([(article, None)])
-    items = (article_item(a, job.given_date, row_date) for a, row_date in articles if a.source not in done)
+    items = (_item(a, job, row_date) for a, row_date in articles if a.source not in done)
+    if job.warc:
+        items = _warc_items(job, done, err)
     try:
         target = PartialOutput(Path(job.output), keep) if job.output else None
     except OSError as exc:
@@ -206,20 +228,25 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
 
 
 def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
-                     recursive: bool = False, glob: str = "*.txt") -> list[dict[str, Any]]:
+                     recursive: bool = False, glob: str = DEFAULT_GLOB, html_pages: bool = True) -> list[dict[str, Any]]:
     """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
     wrote, and extracted from the other paths (article files and folders), in that order."""
     from .timeline import read_record_lines
 
     record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
-    texts = [p for p in paths if p not in record_files]
-    for p in record_files + texts:
+    databases = [p for p in paths if p.endswith((".db", ".sqlite", ".sqlite3"))]  # what `strikex db` built
+    texts = [p for p in paths if p not in record_files and p not in databases]
+    for p in record_files + databases + texts:
         if p != "-" and not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
     records = [r for p in record_files for r in read_record_lines(Path(p))]
+    if databases:
+        from .db import read_records
+
+        records += [r for p in databases for r in read_records(p)]
     if texts:
-        items = (article_item(io.read_article(path, source), given_date)
-                 for source, path in expand_paths(texts, recursive, glob))
+        job = ExtractJob(paths=texts, given_date=given_date, html_pages=html_pages)
+        items = (_item(io.read_article(path, source), job, None) for source, path in expand_paths(texts, recursive, glob))
         try:
             records += list(api.extract_items(items, model=model))
         except ModelNotFound as exc:

@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import replace
 from typing import Any, Iterable, Iterator
 
-from . import markup
+from . import html, markup
 from .assemble import to_record
 from .errors import DEFAULT_MODEL
 from .items import ArticleItem
@@ -24,15 +24,24 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
     """One record per item, in input order. An item with an error, with no text, or with a text longer than
     ``max_chars`` (never cut short silently) or than the pipeline takes gives an error record in its place;
     so does one whose rule components run longer than ``timeout`` seconds. HTML in a text is stripped first
-    (see ``markup.py``), with a warning; the record's offsets still point into the text as given."""
+    (see ``markup.py``), with a warning; the record's offsets still point into the text as given. A web page
+    (``item.html``) is read as its main text (``html.py``), which the record keeps under ``text``: its offsets
+    point into that."""
     nlp = load(model)
-    pending: deque = deque()  # (source, error or None, Markup or None) of the items handed on or refused
+    pending: deque = deque()  # (source, error or None, Markup or None, page text or None) of the items handed on or refused
 
     def accepted() -> Iterator[ArticleItem]:
         for item in items:
             text, source, warnings, error = item.text, item.source, item.warnings, item.error
             if error is None and text is None:
                 error = f"{source}: no text"
+            page = None
+            if error is None and item.html:
+                try:
+                    page = html.main_text(text)
+                    text, warnings = page.text, (*warnings, *page.warnings)
+                except Exception as exc:  # a page the HTML parsers choke on: an error record, the batch goes on
+                    error = f"{source}: cannot read the web page ({type(exc).__name__}: {exc})"
             if error is None and max_chars is not None and len(text) > max_chars:
                 error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
             if error is None and len(text) > nlp.max_length:
@@ -40,7 +49,7 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
             if error is None and not text.strip():
                 warnings = (*warnings, "the input is empty (or only white space): nothing to extract")
             found = markup.strip(text) if error is None and markup.has_markup(text) else None
-            pending.append((source, error, found))
+            pending.append((source, error, found, page.text if page is not None else None))
             if found is not None:
                 text, warnings = found.text, (*warnings, found.warning())
             if error is None:
@@ -49,12 +58,14 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
     for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
         while pending[0][1] is not None:
             yield error_record(*pending.popleft()[:2])
-        found = pending.popleft()[2]
+        _, _, found, page_text = pending.popleft()
         if doc._.failure:
             yield error_record(doc._.source, doc._.failure)
             continue
         try:
             record = to_record(doc).to_dict()
+            if page_text is not None:
+                record["text"] = page_text
             yield markup.remap(record, found) if found is not None else record
         except Exception as exc:  # never a half-built record: an error record in its place
             yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")

@@ -15,6 +15,7 @@ import typer
 
 from .apply import AUTO_WORKERS_FROM, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
 from .errors import DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, DateError
+from .io import DEFAULT_GLOB
 from .output import Format, TimelineFormat
 
 app = typer.Typer(
@@ -69,6 +70,17 @@ def _date(value: str | None):
 class InputFormat(str, Enum):
     text = "text"
     jsonl = "jsonl"
+    warc = "warc"
+
+
+class HtmlMode(str, Enum):
+    trafilatura = "trafilatura"
+    strip = "strip"
+
+
+HTML_HELP = ("trafilatura (default): a *.html file is a web page, read as its main text (kept in the record's text); "
+             "strip: read as text with its markup stripped (offsets into the page as given).")
+GLOB_HELP = "Which files of a folder to read (patterns separated by commas)."
 
 
 MODEL_HELP = "Installed spaCy English pipeline to build on."
@@ -87,6 +99,8 @@ MODEL_HELP = "Installed spaCy English pipeline to build on."
   strikex extract crawl.jsonl --input jsonl --text-key body --id-key url --date-key published --workers 2
 
   strikex extract article.txt --format table
+
+  strikex extract crawl.warc.gz --input warc --only-relevant
 """)
 def extract(
     paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input "
@@ -99,9 +113,10 @@ def extract(
                                          help="json (one object, or an array for several inputs), jsonl (one object per line), "
                                               "or table (rich tables for reading). Default: json for one file, jsonl for several."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
-                                             help="text: each file is one article. jsonl: each line is a JSON object holding one article."),
+                                             help="text: each file is one article (*.html ones web pages). jsonl: each line is a JSON "
+                                                  "object holding one article. warc: WARC files (.warc, .warc.gz), each HTML response an article."),
     text_key: str = typer.Option("text", "--text-key", help="With --input jsonl: the key holding the article text."),
     id_key: str = typer.Option("id", "--id-key", help="With --input jsonl: the key whose value becomes the record's source "
                                                       "(default when absent: FILE:LINE)."),
@@ -124,6 +139,7 @@ def extract(
                                        "goes on. 0: no limit."),
     resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
                                                         "FILE (or FILE.partial) already holds, and keep those records."),
+    html_mode: HtmlMode = typer.Option(HtmlMode.trafilatura, "--html", help=HTML_HELP),
 ) -> None:
     """Extract dispute records from article text.
 
@@ -132,7 +148,8 @@ def extract(
     job = ExtractJob(paths=list(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive, glob=glob,
                      jsonl=input_format == InputFormat.jsonl, text_key=text_key, id_key=id_key, date_key=date_key,
                      workers=workers, triage=triage, only_relevant=only_relevant, output=output, max_chars=max_chars,
-                     timeout=timeout or None, resume=resume)
+                     timeout=timeout or None, resume=resume, warc=input_format == InputFormat.warc,
+                     html_pages=html_mode == HtmlMode.trafilatura)
     try:
         code = extract_paths(job, _err_console())
     except Fatal as exc:
@@ -187,7 +204,7 @@ def evaluate(
 """)
 def timeline(
     paths: List[str] = typer.Argument(..., help="Article text files or folders of them, or .jsonl files that "
-                                                "`strikex extract` wrote."),
+                                                "`strikex extract` wrote, or .db files that `strikex db` built."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
                                        help="jsonl (a row per dispute), csv (for spreadsheets), table (for reading), "
                                             "or html (one self-contained page with a timeline chart)."),
@@ -196,7 +213,7 @@ def timeline(
                                        help="Reference date for articles that state none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
 ) -> None:
     """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
 
@@ -222,6 +239,41 @@ def timeline(
         if output:
             out.close()
     raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
+
+
+@app.command("db", epilog="""[bold]Examples[/]
+
+  strikex db disputes.db articles/
+
+  strikex db disputes.db crawl-2024-*.warc.gz --input warc
+
+  datasette disputes.db -m disputes.metadata.json
+""")
+def db_command(
+    database: str = typer.Argument(..., metavar="DB_FILE", help="The SQLite database (created if missing, added to if not)."),
+    paths: List[str] = typer.Argument(..., help="Article files, folders of them (*.html ones web pages), or with "
+                                                "--input warc WARC files."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i", help="text (files and folders) or warc."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
+                                       help="Reference date for articles that state none (before a page's own date)."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
+    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
+    html_mode: HtmlMode = typer.Option(HtmlMode.trafilatura, "--html", help=HTML_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to run, each with its own pipeline."),
+) -> None:
+    """Add articles to an SQLite dataset: articles, unions, councils, people, ballots, strike days, quotes, causes, disputes.
+
+    Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
+    """
+    from .dataset import run_db
+
+    try:
+        code = run_db(database, list(paths), _date(date), input_format == InputFormat.warc, model, recursive, glob,
+                      html_mode == HtmlMode.trafilatura, workers, _err_console())
+    except Fatal as exc:
+        _fail(exc.message, exc.code)
+    raise typer.Exit(code)
 
 
 @app.command(epilog="""[bold]Examples[/]

@@ -180,9 +180,14 @@ def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", 
             yield Article(name, text=text), (date if isinstance(date, str) and date else None)
 
 
-def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[tuple[str, Path | None]]:
-    """Each input path, folders expanded to their matching files in sorted order; ``-`` is stdin (path None).
-    Paths that do not exist are passed through so that reading them reports the error in order."""
+# the files a folder is read for: article text, and web pages (read as pages by html.py); "," separates patterns
+DEFAULT_GLOB = "*.txt,*.html,*.htm"
+
+
+def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = DEFAULT_GLOB) -> Iterator[tuple[str, Path | None]]:
+    """Each input path, folders expanded to their files matching ``glob`` (patterns separated by ",") in sorted
+    order; ``-`` is stdin (path None). Paths that do not exist are passed through so that reading them reports
+    the error in order."""
     for raw in paths:
         if raw == "-":
             yield "-", None
@@ -199,8 +204,9 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
     """The files of a folder whose names match ``glob``; with ``recursive``, of its sub-folders too,
     symlinked ones followed, each folder once. A dangling symlink is kept, and so is a symlink to a folder
     above it (a loop, not followed), so that reading them reports the problem in its place."""
+    globs = [g.strip() for g in glob.split(",") if g.strip()]
     if not recursive:
-        return [p for p in folder.glob(glob) if p.is_file() or (p.is_symlink() and not p.exists())]
+        return list({p: None for g in globs for p in folder.glob(g) if p.is_file() or (p.is_symlink() and not p.exists())})
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -229,7 +235,7 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
                     found.append(path)  # a loop: reported when read
                 else:
                     visit(path, above | {key})
-            elif path.match(glob) and (path.is_file() or (path.is_symlink() and not path.exists())):
+            elif any(path.match(g) for g in globs) and (path.is_file() or (path.is_symlink() and not path.exists())):
                 found.append(path)
 
     visit(folder, frozenset())

@@ -14,13 +14,15 @@ from .errors import DateError
 @dataclass(frozen=True)
 class ArticleItem:
     """``text`` None (with ``error`` set) when the input could not be read; ``given_date`` is the reference date
-    the caller supplies, used only when the text states no publication date; ``warnings`` come from reading."""
+    the caller supplies, used only when the text states no publication date; ``warnings`` come from reading.
+    ``html``: the text is a whole web page, whose main text the batch reads and the record keeps (``html.py``)."""
 
     text: str | None
     given_date: dt.date | None
     source: str | None
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    html: bool = False
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
