@@ -18,7 +18,6 @@ from spacy.util import filter_spans
 
 from ..extensions import DATES
 from ..numbers import SCALES, to_number
-from ..resources import read_jsonl
 from ._gazetteer import token_indices
 from ._text import has_cue, window
 
@@ -37,10 +36,10 @@ class FigureReader:
     """Finds the figures of one ballot sentence, their values and their kinds (support_pct, turnout_pct,
     votes_cast, eligible, yes_votes, no_votes)."""
 
-    def __init__(self, nlp: Language, lex: dict, patterns: str):
+    def __init__(self, nlp: Language, lex: dict, patterns: list[dict]):
         self.lex = lex
         self.matcher = Matcher(nlp.vocab)
-        for row in read_jsonl(patterns):
+        for row in patterns:
             self.matcher.add(row["label"], [row["pattern"]])
 
     def read(self, sent: Span) -> list[Reading]:

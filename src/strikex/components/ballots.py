@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import BALLOT_FIGURES, UNIONS
-from ..resources import read_json
+from ._rules import RuleComponent
 from ._text import has_cue, window
 from .ballot_figures import FigureReader
 from .ballot_grouping import (BallotFound, add_close_period, derive_from_counts, drop_repeats, group_sentence,
@@ -22,13 +22,12 @@ from .boilerplate import span_in_boilerplate
 SPANS_KEY = BALLOT_FIGURES
 
 
-class BallotFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str, patterns: str):
-        self.name = name
-        self.lex = read_json(lexicon)
-        self.reader = FigureReader(nlp, self.lex, patterns)
+class BallotFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.lex = data["lexicon"]
+        self.reader = FigureReader(nlp, self.lex, data["patterns"])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         ballots: list[BallotFound] = []
         unions = list(doc.spans.get(UNIONS, []))
         primary = doc._.main_union
@@ -67,4 +66,4 @@ class BallotFinder:
     default_config={"lexicon": "ballots.json", "patterns": "ballot_patterns.jsonl"},
 )
 def make_ballot_finder(nlp: Language, name: str, lexicon: str, patterns: str) -> BallotFinder:
-    return BallotFinder(nlp, name, lexicon, patterns)
+    return BallotFinder(nlp, name, lexicon=lexicon, patterns=patterns)
