@@ -9,6 +9,7 @@ or the end of the period a fact box gives ("When: 6 January – 16 February 2023
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -20,13 +21,14 @@ from ..extensions import DATES
 from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._text import has_cue, window
+from .ballot_context import hedged, no_share, other_question, threshold
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
 
 
 class Reading(NamedTuple):
-    kind: str          # support_pct | turnout_pct | votes_cast | eligible | yes_votes | no_votes
+    kind: str          # support_pct | turnout_pct | votes_cast | eligible | yes_votes | no_votes | other_pct
     value: float
     span: Span         # the figure
     rule: str          # "ballots.json:turnout_cues"
@@ -49,13 +51,21 @@ class FigureReader:
         found: list[Reading] = []
         in_sent = self.figures(sent)
         for fig in in_sent:
+            if hedged(doc, fig, self.lex) or threshold(doc, fig, self.lex):
+                continue    # "nearly 85%", "the law demands that 50% take part": no exact result
             kind, cue = self.classify(doc, fig, in_sent)
+            if kind == "support_pct":
+                if no_share(doc, fig, in_sent, self.lex):
+                    continue    # "by 62% to 38%", "No: 18.4%"
+                other = other_question(doc, fig, in_sent, self.lex)
+                if other:
+                    kind, cue = "other_pct", other   # "and 91% for action short of a strike"
             value = self.value(fig)
             rule = f"{RULES}:{cue}"
             if kind == "votes_of_eligible" and value is not None:
                 found.append(Reading("votes_cast", value[0], fig, rule))
                 found.append(Reading("eligible", value[1], fig, rule))
-            elif kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
+            elif kind and value is not None and (kind not in {"support_pct", "turnout_pct", "other_pct"} or 0 < value <= 100):
                 found.append(Reading(kind, value, fig, rule))
         return found
 
@@ -64,10 +74,10 @@ class FigureReader:
         tokens = [t.text for t in span]
         if label == "PERCENT":
             words = []
-            for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent"
+            for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent", "77pc"
                 if t.lower() in self.lex["percent_words"]:
                     break
-                words.append(t.rstrip("%"))
+                words.append(re.sub(r"(%|pc|pct)$", "", t))
             return to_number("".join(words) if len(words) == 3 and words[1] == "-" else " ".join(words))
         if label == "ALL":
             return 100.0

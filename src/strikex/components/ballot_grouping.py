@@ -54,6 +54,7 @@ def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
     cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
     new: list[BallotFound] = []
+    found = other_question_shares(found, sent, ballots)
     for kind, value, fig, rule in found:
         if kind == "support_pct":
             new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule))
@@ -81,6 +82,22 @@ def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
         else:
             new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start, rule=f"{RULES}:close_cues"))
     return new
+
+
+def other_question_shares(found: list[Reading], sent: Span, ballots: list[BallotFound],
+                          reach: int = 120) -> list[Reading]:
+    """A share for another question (action short of a strike) fills nothing when the strike question has a
+    share, in this sentence or in the ballot just reported; a ballot reported with no strike share takes it
+    as its support ("strikes were turned down, but action short of a strike was approved by 72%")."""
+    others = [r for r in found if r.kind == "other_pct"]
+    rest = [r for r in found if r.kind != "other_pct"]
+    if not others:
+        return found
+    if any(r.kind == "support_pct" for r in rest) or (
+            ballots and ballots[-1].support_pct is not None and ballots[-1].evidence[-1].end >= sent.start - reach):
+        return rest
+    first = others[0]
+    return sorted(rest + [Reading("support_pct", first.value, first.span, first.rule)], key=lambda r: r.span.start)
 
 
 def derive_from_counts(b: BallotFound) -> None:
