@@ -113,6 +113,22 @@ class FigureReader:
             i += 1
         return window(doc, fig.end, i)
 
+    def voted_against(self, doc: Doc, fig: Span, clause: str) -> bool:
+        """Whether the figure counts the votes against: an against cue in its clause, before any cue of support
+        ("26,281 in favour, 9,799 against" makes only the second a no), and "against" not after a noun
+        ("in a row against the closures", "action against the rota" name the cause)."""
+        for cue in self.lex["support_cues"]:
+            k = clause.find(f" {cue} ")
+            if k >= 0:
+                clause = clause[:k + 1]
+        if not has_cue(clause, self.lex["against_cues"]):
+            return False
+        if has_cue(clause, [c for c in self.lex["against_cues"] if c != "against"]):
+            return True
+        stop = min(fig.sent.end, fig.end + 12)
+        return any(t.lower_ == "against" and t.i > 0 and doc[t.i - 1].pos_ not in {"NOUN", "PROPN"}
+                   for t in doc[fig.end:stop])
+
     def classify(self, doc: Doc, fig: Span, figures: list[Span]) -> tuple[str | None, str | None]:
         """The figure's kind and the ``models/ballots.json`` key of the cue that decided it."""
         lex = self.lex
@@ -129,7 +145,7 @@ class FigureReader:
                 return "yes_votes", "votes_to"  # "1,146 votes to 212"
             if has_cue(near(fig.start - 2, fig.start), lex["votes_to"]):
                 return "no_votes", "votes_to"
-        if has_cue(clause, lex["against_cues"]):
+        if self.voted_against(doc, fig, clause):
             return ("no_votes" if fig.label_ == "COUNT" else None), "against_cues"  # "70,088 (48.4%) voting against"
         if fig.label_ == "COUNT":
             after5 = near(fig.end, fig.end + 5)
@@ -194,14 +210,38 @@ class FigureReader:
         return next((d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
                      and d._.date_value is not None and d._.date_value.until is not None), None)
 
-    def closing_date(self, doc: Doc, sent: Span) -> Span | None:
-        """The date a close cue points at ("will run until January 15", "closed on Monday (13 May)");
-        a date that names its month wins over a bare weekday."""
-        found = []
-        for date in doc.spans.get(DATES, []):
-            if not (sent.start <= date.start < sent.end) or date._.date_value is None:
-                continue
-            if has_cue(window(doc, max(sent.start, date.start - 6), date.start), self.lex["close_cues"]):
-                found.append(date)
-        found.sort(key=lambda d: (d._.date_value.month is None, d.start))
-        return found[0] if found else None
+    def closing_dates(self, doc: Doc, sent: Span) -> list[tuple[Span, str]]:
+        """The dates a close cue points at, with the ``models/ballots.json`` key of the cue: "will run until
+        January 15", "closed on Monday (13 May)" (a date that names its month wins over a bare weekday), "have
+        until 20 March", "must be returned by 11 April", "the deadline ... is 2 May", and the end of a ballot
+        period, "runs from 3 March to 24 March" (one date span or two). A second ballot closing in the same
+        sentence ("closes on 6 June, while the other runs from 2 June to 20 June") gives a second date."""
+        lex = self.lex
+        dates = [d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end and d._.date_value is not None]
+        found: list[tuple[Span, str]] = []
+        for k, date in enumerate(dates):
+            before = window(doc, max(sent.start, date.start - 6), date.start)
+            near = window(doc, max(sent.start, date.start - 2), date.start)
+            prev = dates[k - 1] if k else None
+            start = prev.start if prev is not None and date.start - prev.end <= 2 else date.start
+            if has_cue(window(doc, max(sent.start, start - 8), start), lex["not_close_words"]):
+                continue    # "notices of ballot will be issued between 7 and 12 January": not the ballot's period
+            if prev is not None and has_cue(window(doc, max(sent.start, prev.start - 2), prev.start), lex["period_from"]) \
+                    and has_cue(window(doc, prev.end, date.start), lex["period_to"]) and date.start - prev.end <= 2:
+                found.append((date, "period_from"))         # "from 3 March to 24 March": closes on the second
+            elif date._.date_value.until is not None and has_cue(near, lex["period_from"]):
+                found.append((date, "period_from"))         # one span "3 March to 24 March 2025"
+            elif has_cue(before, lex["close_cues"]) and not (found and found[-1][0] is prev and prev.end >= date.start - 3):
+                found.append((date, "close_cues"))
+            elif has_cue(window(doc, sent.start, date.start), lex["deadline_words"]) and has_cue(near, lex["deadline_link"]):
+                found.append((date, "deadline_words"))      # "the deadline for members to vote is 2 May"
+        if not found:
+            return []
+        found.sort(key=lambda f: (f[0]._.date_value.month is None, f[0].start))
+        best = [found[0]]
+        for date, key in found[1:]:   # another ballot's closing day, named after its own ballot word
+            last = max(b[0].end for b in best)
+            if date.start > last and date._.date_value.month is not None \
+                    and has_cue(window(doc, last, date.start), lex["ballot_words"]):
+                best.append((date, key))
+        return sorted(best, key=lambda f: f[0].start)

@@ -49,7 +49,7 @@ def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union
         target.evidence.append(sent)
 
 
-def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
+def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: Span,
                    ballots: list[BallotFound]) -> list[BallotFound]:
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
     cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
@@ -73,14 +73,14 @@ def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
         target.figures.append(fig)
         if sent not in target.evidence:
             target.evidence.append(sent)
-    if closes is not None:
-        if new:
-            new[0].closes = closes
-        elif ballots and ballots[-1].closes is None:
-            ballots[-1].closes = closes
+    for k, (date, key) in enumerate(closes):
+        if k < len(new):
+            new[k].closes = date
+        elif k == 0 and ballots and ballots[-1].closes is None:
+            ballots[-1].closes = date
             ballots[-1].evidence.append(sent)
         else:
-            new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start, rule=f"{RULES}:close_cues"))
+            new.append(BallotFound(closes=date, evidence=[sent], anchor=date.start, rule=f"{RULES}:{key}"))
     return new
 
 
@@ -140,10 +140,12 @@ def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
         return {k: getattr(b, k) for k in FIGURES if getattr(b, k) is not None}
 
     kept = []
-    for b in ballots:
+    for i, b in enumerate(ballots):
         kb = known(b)
-        if kb and any(o is not b and (o.union == b.union or b.union is None) and kb.items() < known(o).items()
-                      for o in ballots):
+        # a ballot said again with the same figures ("88% voted for strikes" ... "88% of members voted to strike") keeps its first report
+        if kb and any(o is not b and (o.union == b.union or b.union is None)
+                      and (kb.items() < known(o).items() or (kb == known(o) and j < i))
+                      for j, o in enumerate(ballots)):
             continue
         kept.append(b)
     return kept

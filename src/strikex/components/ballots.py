@@ -45,7 +45,7 @@ class BallotFinder(RuleComponent):
             if not has_cue(text, self.lex["sentence_cues"]) or has_cue(text, self.lex["not_ballot_sentence"]):
                 continue
             found = self.reader.read(sent)
-            closes = self.reader.closing_date(doc, sent) if has_cue(text, self.lex["ballot_words"]) else None
+            closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
             new = group_sentence(found, closes, sent, ballots)
             for b in new:
                 b.union = nearest_union(unions, sent, b.anchor) or primary
