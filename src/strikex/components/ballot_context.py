@@ -8,6 +8,8 @@ key of the cue that decided it, or None.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ._text import has_cue
@@ -65,6 +67,10 @@ def other_question(doc: Doc, fig: Span, figures: list[Span], lex: dict) -> str |
     right = " " + " ".join(t.lower_ for t in doc[fig.end:end] if not t.is_space) + " "
     if before and has_cue(left, ["and", "while", "with"]) and not has_cue(left, lex["asos_cues"]):
         left = ""   # "backed strikes by 68% and ...": the words before belong to the figure before
+    if not before and sent.start > 0:   # a label line before: "Action short of a strike:" / "Yes 90.5%"
+        label = doc[sent.start - 1].sent
+        if len(label) <= 14 and any(t.text == ":" for t in label[-3:]):
+            left = " " + " ".join(t.lower_ for t in label if not t.is_space) + left
     if has_cue(left, lex["asos_cues"]) or has_cue(right[:60], lex["asos_cues"]):
         return "asos_cues"
     return None
@@ -81,4 +87,15 @@ def threshold(doc: Doc, fig: Span, lex: dict) -> str | None:
         if tok.lemma_.lower() in lex["threshold_heads"] or any(
                 c.dep_ == "aux" and c.lower_ in lex["threshold_aux"] for c in tok.children):
             return "threshold_heads"
+    return None
+
+
+def not_voters(doc: Doc, fig: Span, lex: dict) -> str | None:
+    """A count of something other than voters or votes: "31 branches voted", "23 councils", a year ("since
+    2010"), an amount of money ("paid £3")."""
+    root = fig.root
+    if re.fullmatch(r"(19|20)\d\d", fig.text) or (fig.start > 0 and doc[fig.start - 1].text in lex["currency"]):
+        return "currency"
+    if root.dep_ == "nummod" and root.head.lemma_.lower() in lex["not_voter_nouns"]:
+        return "not_voter_nouns"
     return None

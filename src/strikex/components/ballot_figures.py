@@ -21,7 +21,7 @@ from ..extensions import DATES
 from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._text import has_cue, window
-from .ballot_context import hedged, no_share, other_question, threshold
+from .ballot_context import hedged, no_share, not_voters, other_question, threshold
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
@@ -141,6 +141,11 @@ class FigureReader:
         before = near(fig.start - 3, fig.start)
         clause = self.clause_after(doc, fig, figures)
         if fig.label_ == "COUNT":
+            if not_voters(doc, fig, lex):
+                return None, None   # "31 branches voted", "since 2010", "paid £3"
+            prior = [f for f in figures if f.end <= fig.start]
+            if prior and prior[-1].label_ == "PERCENT" and has_cue(window(doc, prior[-1].end, fig.start), lex["share_of_whole"]):
+                return "eligible", "share_of_whole"   # "45.8% of its 2,100 members took part": the whole
             if has_cue(near(fig.end, fig.end + 2), lex["votes_to"]):
                 return "yes_votes", "votes_to"  # "1,146 votes to 212"
             if has_cue(near(fig.start - 2, fig.start), lex["votes_to"]):

@@ -142,9 +142,10 @@ def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
     kept = []
     for i, b in enumerate(ballots):
         kb = known(b)
-        # a ballot said again with the same figures ("88% voted for strikes" ... "88% of members voted to strike") keeps its first report
+        # a ballot said again with the same figures ("88% voted for strikes" ... "88% of members voted to strike")
+        # keeps its first report; equal results in one sentence are two ballots ("94% at X, and also 94% at Y")
         if kb and any(o is not b and (o.union == b.union or b.union is None)
-                      and (kb.items() < known(o).items() or (kb == known(o) and j < i))
+                      and (kb.items() < known(o).items() or (kb == known(o) and j < i and o.evidence[0] != b.evidence[0]))
                       for j, o in enumerate(ballots)):
             continue
         kept.append(b)
