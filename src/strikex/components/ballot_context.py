@@ -96,6 +96,30 @@ def not_voters(doc: Doc, fig: Span, lex: dict) -> str | None:
     root = fig.root
     if re.fullmatch(r"(19|20)\d\d", fig.text) or (fig.start > 0 and doc[fig.start - 1].text in lex["currency"]):
         return "currency"
-    if root.dep_ == "nummod" and root.head.lemma_.lower() in lex["not_voter_nouns"]:
-        return "not_voter_nouns"
+    nouns = {root.head} if root.dep_ == "nummod" else set()
+    nxt = next((t for t in doc[fig.end:min(fig.end + 3, fig.sent.end)] if t.pos_ == "NOUN"), None)
+    for t in nouns | ({nxt} if nxt is not None else set()):
+        if t.lemma_.lower() in lex["not_voter_nouns"] or t.lower_.rstrip("s") in lex["not_voter_nouns"] \
+                or t.lower_[:-2] in lex["not_voter_nouns"]:
+            return "not_voter_nouns"
+    return None
+
+
+def turnout_frame(doc: Doc, fig: Span, lex: dict) -> str | None:
+    """A share whose own clause is about turnout, at any distance: its verb is one of taking part ("44% of
+    balloted members responded", "took part") or has turnout for subject ("Turnout, counted across all the
+    depots, reached 47%", "the turnout among its 3,400 members came to 42%")."""
+    tok = fig.root
+    for _ in range(8):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    kids = {c.lower_ for c in tok.children}
+    if tok.lemma_.lower() in lex["turnout_verbs"] or (tok.lemma_.lower() in {"take", "turn"} and kids & {"part", "out"}):
+        return "turnout_verbs"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lemma_.lower() in lex["turnout_subjects"]
+                                                  or c.lower_ in lex["turnout_subjects"]) for c in tok.children):
+        return "turnout_subjects"
     return None

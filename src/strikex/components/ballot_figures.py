@@ -21,7 +21,7 @@ from ..extensions import DATES
 from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._text import has_cue, window
-from .ballot_context import hedged, no_share, not_voters, other_question, threshold
+from .ballot_context import hedged, no_share, not_voters, other_question, threshold, turnout_frame
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
@@ -144,7 +144,9 @@ class FigureReader:
             if not_voters(doc, fig, lex):
                 return None, None   # "31 branches voted", "since 2010", "paid £3"
             prior = [f for f in figures if f.end <= fig.start]
-            if prior and prior[-1].label_ == "PERCENT" and has_cue(window(doc, prior[-1].end, fig.start), lex["share_of_whole"]):
+            if prior and prior[-1].label_ == "PERCENT" and window(doc, prior[-1].end, fig.start).strip() in lex["share_of_whole"]:
+                if has_cue(near(fig.end, fig.end + 5), lex["voted_after_partitive"]):
+                    return "votes_cast", "voted_after_partitive"   # "79% of 75 members who voted"
                 return "eligible", "share_of_whole"   # "45.8% of its 2,100 members took part": the whole
             if has_cue(near(fig.end, fig.end + 2), lex["votes_to"]):
                 return "yes_votes", "votes_to"  # "1,146 votes to 212"
@@ -162,6 +164,9 @@ class FigureReader:
                 return "votes_cast", "votes_cast_cues"  # "of the 560 balloted, 402 voted": the cue right after a count is its own
             if has_cue(after5, lex["eligible_cues"]):
                 return "eligible", "eligible_cues"
+            if has_cue(near(fig.start - 5, fig.start), lex["eligible_after_turnout"]) \
+                    and has_cue(near(fig.start - 9, fig.start), lex["turnout_words"]):
+                return "eligible", "eligible_after_turnout"   # "the turnout among its 3,400 members"
             if has_cue(before, lex["eligible_before"]):
                 return "eligible", "eligible_before"
             if has_cue(after5, lex["votes_cast_cues"]):
@@ -187,6 +192,9 @@ class FigureReader:
         floor = max([f.end for f in before_figs] + [fig.start - 5])
         if before_figs and before_figs[-1].label_ in {"COUNT", "PART_OF"} and fig.start - before_figs[-1].end <= 10:
             floor = fig.start
+        frame = turnout_frame(doc, fig, lex)
+        if frame:
+            return "turnout_pct", frame
         near_turnout = "turnout_cues" if has_cue(near(floor, fig.end + 2), lex["turnout_cues"]) else \
             "turnout_words" if has_cue(near(fig.start - 5, fig.end + 2), lex["turnout_words"]) else None  # the word itself is never the count's
         if near_turnout:
