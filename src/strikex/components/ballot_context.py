@@ -4,7 +4,8 @@ A figure read as a share or a count is still not an exact result of the strike q
 hedged ("nearly 85%", "more than two-thirds", "near-unanimous"), when it answers "no" ("by 62% to 38%",
 "No: 18%"), when it answers another question ("91% for action short of a strike"), or when it states a
 legal requirement ("the law demands that 50% take part"). Each check returns the ``models/ballots.json``
-key of the cue that decided it, or None.
+key of the cue that decided it, or None. ``lemma`` is a ``_lemmas.Lemmas`` (the extraction path runs no
+lemmatizer over the Doc).
 """
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ def other_question(doc: Doc, fig: Span, figures: list[Span], lex: dict) -> str |
     return None
 
 
-def threshold(doc: Doc, fig: Span, lex: dict) -> str | None:
+def threshold(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     """A legal requirement, not a result: a figure governed by a verb of requirement ("the law demands that
     50 per cent ... take part", "40 per cent ... must also vote yes", "50% ... is needed to take part")."""
     tok = fig.root
@@ -84,13 +85,13 @@ def threshold(doc: Doc, fig: Span, lex: dict) -> str | None:
     while tok.head is not tok and seen < 12:
         tok = tok.head
         seen += 1
-        if tok.lemma_.lower() in lex["threshold_heads"] or any(
+        if lemma(tok) in lex["threshold_heads"] or any(
                 c.dep_ == "aux" and c.lower_ in lex["threshold_aux"] for c in tok.children):
             return "threshold_heads"
     return None
 
 
-def not_voters(doc: Doc, fig: Span, lex: dict) -> str | None:
+def not_voters(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     """A count of something other than voters or votes: "31 branches voted", "23 councils", a year ("since
     2010"), an amount of money ("paid £3")."""
     root = fig.root
@@ -99,27 +100,26 @@ def not_voters(doc: Doc, fig: Span, lex: dict) -> str | None:
     nouns = {root.head} if root.dep_ == "nummod" else set()
     nxt = next((t for t in doc[fig.end:min(fig.end + 3, fig.sent.end)] if t.pos_ == "NOUN"), None)
     for t in nouns | ({nxt} if nxt is not None else set()):
-        if t.lemma_.lower() in lex["not_voter_nouns"] or t.lower_.rstrip("s") in lex["not_voter_nouns"] \
+        if lemma(t) in lex["not_voter_nouns"] or t.lower_.rstrip("s") in lex["not_voter_nouns"] \
                 or t.lower_[:-2] in lex["not_voter_nouns"]:
             return "not_voter_nouns"
     return None
 
 
-def turnout_frame(doc: Doc, fig: Span, lex: dict) -> str | None:
+def turnout_frame(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     """A share whose own clause is about turnout, at any distance: its verb is one of taking part ("44% of
     balloted members responded", "took part") or has turnout for subject ("Turnout, counted across all the
     depots, reached 47%", "the turnout among its 3,400 members came to 42%")."""
-    tok = fig.root
-    for _ in range(8):
-        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
-            break
+    tok = fig.root.head      # the share's own verb: "44% ... responded", "reached 47%", "came to 42%"
+    if tok.dep_ == "prep" and tok.head.pos_ in {"VERB", "AUX"}:
         tok = tok.head
     if tok.pos_ not in {"VERB", "AUX"}:
         return None
     kids = {c.lower_ for c in tok.children}
-    if tok.lemma_.lower() in lex["turnout_verbs"] or (tok.lemma_.lower() in {"take", "turn"} and kids & {"part", "out"}):
+    if lemma(tok) in lex["turnout_verbs"] or (lemma(tok) in {"take", "turn"} and kids & {"part", "out"}):
         return "turnout_verbs"
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lemma_.lower() in lex["turnout_subjects"]
-                                                  or c.lower_ in lex["turnout_subjects"]) for c in tok.children):
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]   # "Turnout, counted across ..., reached 47%"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (lemma(c) in lex["turnout_subjects"]
+                                                  or c.lower_ in lex["turnout_subjects"]) for v in verbs for c in v.children):
         return "turnout_subjects"
     return None

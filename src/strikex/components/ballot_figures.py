@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from ..extensions import DATES
 from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
+from ._lemmas import Lemmas
 from ._text import has_cue, window
 from .ballot_context import hedged, no_share, not_voters, other_question, threshold, turnout_frame
 
@@ -40,6 +41,7 @@ class FigureReader:
 
     def __init__(self, nlp: Language, lex: dict, patterns: list[dict]):
         self.lex = lex
+        self.lemma = Lemmas(nlp)
         self.matcher = Matcher(nlp.vocab)
         for row in patterns:
             self.matcher.add(row["label"], [row["pattern"]])
@@ -51,7 +53,7 @@ class FigureReader:
         found: list[Reading] = []
         in_sent = self.figures(sent)
         for fig in in_sent:
-            if hedged(doc, fig, self.lex) or threshold(doc, fig, self.lex):
+            if hedged(doc, fig, self.lex) or threshold(doc, fig, self.lex, self.lemma):
                 continue    # "nearly 85%", "the law demands that 50% take part": no exact result
             kind, cue = self.classify(doc, fig, in_sent)
             if kind == "support_pct":
@@ -141,7 +143,7 @@ class FigureReader:
         before = near(fig.start - 3, fig.start)
         clause = self.clause_after(doc, fig, figures)
         if fig.label_ == "COUNT":
-            if not_voters(doc, fig, lex):
+            if not_voters(doc, fig, lex, self.lemma):
                 return None, None   # "31 branches voted", "since 2010", "paid £3"
             prior = [f for f in figures if f.end <= fig.start]
             if prior and prior[-1].label_ == "PERCENT" and window(doc, prior[-1].end, fig.start).strip() in lex["share_of_whole"]:
@@ -182,6 +184,9 @@ class FigureReader:
             return ("support_pct", "unanimous_cues") if has_cue(near(fig.start, fig.end + 3), lex["unanimous_cues"]) else (None, None)
         if fig.label_ in {"RATIO", "FRACTION"} and not has_cue(near(fig.end, fig.end + 4), lex["member_words"]):
             return None, None  # "a third of the departments" is not a share of the vote
+        frame = turnout_frame(doc, fig, lex, self.lemma)
+        if frame and not has_cue(after, lex["not_ballot_after"]):
+            return "turnout_pct", frame   # "Turnout, counted across all the depots, reached 47%"
         if has_cue(after, lex["not_ballot_after"]) or has_cue(near(fig.start - 2, fig.start), lex["not_ballot_before"]) \
                 or has_cue(near(fig.start - 4, fig.start), lex["not_ballot_of"]) \
                 or has_cue(near(fig.start - 5, fig.start), lex["threshold_before"]):
@@ -192,9 +197,6 @@ class FigureReader:
         floor = max([f.end for f in before_figs] + [fig.start - 5])
         if before_figs and before_figs[-1].label_ in {"COUNT", "PART_OF"} and fig.start - before_figs[-1].end <= 10:
             floor = fig.start
-        frame = turnout_frame(doc, fig, lex)
-        if frame:
-            return "turnout_pct", frame
         near_turnout = "turnout_cues" if has_cue(near(floor, fig.end + 2), lex["turnout_cues"]) else \
             "turnout_words" if has_cue(near(fig.start - 5, fig.end + 2), lex["turnout_words"]) else None  # the word itself is never the count's
         if near_turnout:
