@@ -98,7 +98,7 @@ def not_voters(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     if re.fullmatch(r"(19|20)\d\d", fig.text) or (fig.start > 0 and doc[fig.start - 1].text in lex["currency"]):
         return "currency"
     nouns = {root.head} if root.dep_ == "nummod" else set()
-    nxt = next((t for t in doc[fig.end:min(fig.end + 3, fig.sent.end)] if t.pos_ == "NOUN"), None)
+    nxt = next((t for t in doc[fig.end:min(fig.end + 3, fig.sent.end)] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
     for t in nouns | ({nxt} if nxt is not None else set()):
         if lemma(t) in lex["not_voter_nouns"] or t.lower_.rstrip("s") in lex["not_voter_nouns"] \
                 or t.lower_[:-2] in lex["not_voter_nouns"]:

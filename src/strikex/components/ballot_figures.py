@@ -179,6 +179,8 @@ class FigureReader:
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
             return ("votes_of_eligible", "part_of_vote_cues") if has_cue(clause, lex["part_of_vote_cues"]) else (None, None)
+        if fig.label_ == "ALL" and has_cue(window(sent), lex["meeting_words"]):
+            return None, None   # "voted unanimously at a depot meeting": a show of hands, not a ballot
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
             return ("support_pct", "unanimous_cues") if has_cue(near(fig.start, fig.end + 3), lex["unanimous_cues"]) else (None, None)

@@ -133,6 +133,35 @@ def merge_incomplete(ballots: list[BallotFound], max_gap: int = 80) -> list[Ball
     return out
 
 
+def attach_far_turnouts(ballots: list[BallotFound]) -> list[BallotFound]:
+    """A turnout reported on its own, far from the result ("the 34 per cent response to the ballot" many lines
+    on), belongs to the ballot of its union reported before it that has no turnout yet."""
+    out: list[BallotFound] = []
+    for b in ballots:
+        lone = b.turnout_pct is not None and all(getattr(b, k) is None for k in FIGURES if k not in {"turnout_pct", "eligible"})
+        target = next((o for o in reversed(out) if o.support_pct is not None and o.turnout_pct is None
+                       and (o.eligible is None or b.eligible is None)
+                       and (o.union == b.union or None in (o.union, b.union))), None) if lone else None
+        if target is None:
+            out.append(b)
+            continue
+        target.turnout_pct = b.turnout_pct
+        target.eligible = target.eligible if target.eligible is not None else b.eligible
+        target.evidence.extend(e for e in b.evidence if e not in target.evidence)
+        target.figures.extend(b.figures)
+    return out
+
+
+def drop_lone_counts(ballots: list[BallotFound]) -> list[BallotFound]:
+    """A count alone ("out of the 105,000 registered supporters", "1,200 members were balloted") is not a
+    ballot result: a ballot needs a share, a second figure, yes/no counts or a closing day."""
+    def lone(b):
+        known = [k for k in FIGURES if getattr(b, k) is not None]
+        return len(known) == 1 and known[0] in {"votes_cast", "eligible"}
+
+    return [b for b in ballots if not lone(b)]
+
+
 def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
     """A figure said again ("nine out of 10 voted for strikes", a quote's "a 47 per cent turnout") repeats a
     fuller report of the same result: a ballot whose figures are all in another one of its union is dropped."""

@@ -15,8 +15,8 @@ from ..extensions import BALLOT_FIGURES, UNIONS
 from ._rules import RuleComponent
 from ._text import has_cue, window
 from .ballot_figures import FigureReader
-from .ballot_grouping import (BallotFound, add_close_period, derive_from_counts, drop_repeats, group_sentence,
-                              merge_incomplete, nearest_union)
+from .ballot_grouping import (BallotFound, add_close_period, attach_far_turnouts, derive_from_counts, drop_lone_counts,
+                              drop_repeats, group_sentence, merge_incomplete, nearest_union)
 from .boilerplate import span_in_boilerplate
 
 SPANS_KEY = BALLOT_FIGURES
@@ -51,10 +51,10 @@ class BallotFinder(RuleComponent):
                 b.union = nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
             ballots.extend(new)
-        ballots = merge_incomplete(ballots)
+        ballots = attach_far_turnouts(merge_incomplete(ballots))
         for b in ballots:
             derive_from_counts(b)
-        doc._.ballots = drop_repeats(ballots)
+        doc._.ballots = drop_lone_counts(drop_repeats(ballots))
         doc.spans[SPANS_KEY] = used
         return doc
 
