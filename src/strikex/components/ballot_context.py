@@ -111,7 +111,7 @@ def turnout_frame(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     balloted members responded", "took part") or has turnout for subject ("Turnout, counted across all the
     depots, reached 47%", "the turnout among its 3,400 members came to 42%")."""
     tok = fig.root.head      # the share's own verb: "44% ... responded", "reached 47%", "came to 42%"
-    if tok.dep_ == "prep" and tok.head.pos_ in {"VERB", "AUX"}:
+    if tok.dep_ == "prep" and tok.lower_ in lex["turnout_preps"] and tok.head.pos_ in {"VERB", "AUX"}:
         tok = tok.head
     if tok.pos_ not in {"VERB", "AUX"}:
         return None

@@ -162,6 +162,8 @@ class FigureReader:
             skip = 2 if has_cue(near(fig.end, fig.end + 2), lex["of_those"]) else 0
             if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, lex["who_voted"]):
                 return "yes_votes", "yes_count_cues"  # "Of the 79 members who voted, 68 backed strike action"
+            if has_cue(near(fig.start - 2, fig.start), ["ballot of"]):
+                return "eligible", "eligible_before"   # "a ballot of 960 members returned a 77% yes vote"
             if has_cue(near(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
                 return "votes_cast", "votes_cast_cues"  # "of the 560 balloted, 402 voted": the cue right after a count is its own
             if has_cue(after5, lex["eligible_cues"]):
@@ -227,6 +229,15 @@ class FigureReader:
         return next((d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
                      and d._.date_value is not None and d._.date_value.until is not None), None)
 
+    def period_of_other(self, doc: Doc, sent: Span, start: int) -> bool:
+        """Whether the thing named last before a date is not a ballot ("a week of strikes would run from ...")."""
+        for t in reversed(doc[sent.start:start]):
+            if t.lower_ in self.lex["ballot_words"]:
+                return False
+            if t.lower_ in self.lex["period_not_for"]:
+                return True
+        return False
+
     def closing_dates(self, doc: Doc, sent: Span) -> list[tuple[Span, str]]:
         """The dates a close cue points at, with the ``models/ballots.json`` key of the cue: "will run until
         January 15", "closed on Monday (13 May)" (a date that names its month wins over a bare weekday), "have
@@ -243,10 +254,11 @@ class FigureReader:
             start = prev.start if prev is not None and date.start - prev.end <= 2 else date.start
             if has_cue(window(doc, max(sent.start, start - 8), start), lex["not_close_words"]):
                 continue    # "notices of ballot will be issued between 7 and 12 January": not the ballot's period
+            other = self.period_of_other(doc, sent, start)   # "strikes would run from 7 to 11 October"
             if prev is not None and has_cue(window(doc, max(sent.start, prev.start - 2), prev.start), lex["period_from"]) \
-                    and has_cue(window(doc, prev.end, date.start), lex["period_to"]) and date.start - prev.end <= 2:
+                    and has_cue(window(doc, prev.end, date.start), lex["period_to"]) and date.start - prev.end <= 2 and not other:
                 found.append((date, "period_from"))         # "from 3 March to 24 March": closes on the second
-            elif date._.date_value.until is not None and has_cue(near, lex["period_from"]):
+            elif date._.date_value.until is not None and has_cue(near, lex["period_from"]) and not other:
                 found.append((date, "period_from"))         # one span "3 March to 24 March 2025"
             elif has_cue(before, lex["close_cues"]) and not (found and found[-1][0] is prev and prev.end >= date.start - 3):
                 found.append((date, "close_cues"))

@@ -50,9 +50,10 @@ def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union
 
 
 def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: Span,
-                   ballots: list[BallotFound]) -> list[BallotFound]:
+                   ballots: list[BallotFound], named: str | None = None) -> list[BallotFound]:
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
-    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
+    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens), unless the sentence names
+    another union (``named``: "The GMB said that of the 560 members it balloted, 402 voted")."""
     new: list[BallotFound] = []
     found = other_question_shares(found, sent, ballots)
     for kind, value, fig, rule in found:
@@ -62,7 +63,8 @@ def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: S
         if kind == "support_pct":
             continue
         pool = [b for b in new if getattr(b, kind) is None]
-        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60:
+        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60 \
+                and named in (None, ballots[-1].union):
             pool = [ballots[-1]]
         if not pool:
             b = BallotFound(evidence=[sent], anchor=fig.start, rule=rule)

@@ -46,7 +46,8 @@ class BallotFinder(RuleComponent):
                 continue
             found = self.reader.read(sent)
             closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
-            new = group_sentence(found, closes, sent, ballots)
+            named = next((u._.canonical for u in unions if sent.start <= u.start < sent.end), None)
+            new = group_sentence(found, closes, sent, ballots, named)
             for b in new:
                 b.union = nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
