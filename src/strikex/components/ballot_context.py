@@ -118,7 +118,9 @@ def turnout_frame(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
     kids = {c.lower_ for c in tok.children}
     if lemma(tok) in lex["turnout_verbs"] or (lemma(tok) in {"take", "turn"} and kids & {"part", "out"}):
         return "turnout_verbs"
-    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]   # "Turnout, counted across ..., reached 47%"
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    # "Turnout, counted across ..., reached 47%": a coordinated verb without a subject shares its head's
+    verbs = [tok, tok.head] if tok.dep_ == "conj" and not own_subject else [tok]
     if any(c.dep_ in {"nsubj", "nsubjpass"} and (lemma(c) in lex["turnout_subjects"]
                                                   or c.lower_ in lex["turnout_subjects"]) for v in verbs for c in v.children):
         return "turnout_subjects"

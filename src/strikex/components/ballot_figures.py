@@ -230,11 +230,12 @@ class FigureReader:
                      and d._.date_value is not None and d._.date_value.until is not None), None)
 
     def period_of_other(self, doc: Doc, sent: Span, start: int) -> bool:
-        """Whether the thing named last before a date is not a ballot ("a week of strikes would run from ...")."""
+        """Whether the thing named last before a date is not a ballot ("a week of strikes would run from ...", "notices
+        of ballot go out from ...")."""
         for t in reversed(doc[sent.start:start]):
-            if t.lower_ in self.lex["ballot_words"]:
-                return False
-            if t.lower_ in self.lex["period_not_for"]:
+            if t.lower_ in self.lex["ballot_words"]:   # "notices of ballot go out from ...": the notices' period
+                return t.head.lower_ == "of" and t.head.head.lower_ in self.lex["not_close_words"]
+            if t.lower_ in self.lex["period_not_for"] or t.lower_ in self.lex["not_close_words"]:
                 return True
         return False
 
