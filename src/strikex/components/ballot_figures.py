@@ -9,6 +9,7 @@ or the end of the period a fact box gives ("When: 6 January – 16 February 2023
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -18,16 +19,17 @@ from spacy.util import filter_spans
 
 from ..extensions import DATES
 from ..numbers import SCALES, to_number
-from ..resources import read_jsonl
 from ._gazetteer import token_indices
+from ._lemmas import Lemmas
 from ._text import has_cue, window
+from .ballot_context import hedged, no_share, not_voters, other_question, threshold, turnout_frame
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
 
 
 class Reading(NamedTuple):
-    kind: str          # support_pct | turnout_pct | votes_cast | eligible | yes_votes | no_votes
+    kind: str          # support_pct | turnout_pct | votes_cast | eligible | yes_votes | no_votes | other_pct
     value: float
     span: Span         # the figure
     rule: str          # "ballots.json:turnout_cues"
@@ -37,10 +39,11 @@ class FigureReader:
     """Finds the figures of one ballot sentence, their values and their kinds (support_pct, turnout_pct,
     votes_cast, eligible, yes_votes, no_votes)."""
 
-    def __init__(self, nlp: Language, lex: dict, patterns: str):
+    def __init__(self, nlp: Language, lex: dict, patterns: list[dict]):
         self.lex = lex
+        self.lemma = Lemmas(nlp)
         self.matcher = Matcher(nlp.vocab)
-        for row in read_jsonl(patterns):
+        for row in patterns:
             self.matcher.add(row["label"], [row["pattern"]])
 
     def read(self, sent: Span) -> list[Reading]:
@@ -50,13 +53,21 @@ class FigureReader:
         found: list[Reading] = []
         in_sent = self.figures(sent)
         for fig in in_sent:
+            if hedged(doc, fig, self.lex) or threshold(doc, fig, self.lex, self.lemma):
+                continue    # "nearly 85%", "the law demands that 50% take part": no exact result
             kind, cue = self.classify(doc, fig, in_sent)
+            if kind == "support_pct":
+                if no_share(doc, fig, in_sent, self.lex):
+                    continue    # "by 62% to 38%", "No: 18.4%"
+                other = other_question(doc, fig, in_sent, self.lex)
+                if other:
+                    kind, cue = "other_pct", other   # "and 91% for action short of a strike"
             value = self.value(fig)
             rule = f"{RULES}:{cue}"
             if kind == "votes_of_eligible" and value is not None:
                 found.append(Reading("votes_cast", value[0], fig, rule))
                 found.append(Reading("eligible", value[1], fig, rule))
-            elif kind and value is not None and (kind not in {"support_pct", "turnout_pct"} or 0 < value <= 100):
+            elif kind and value is not None and (kind not in {"support_pct", "turnout_pct", "other_pct"} or 0 < value <= 100):
                 found.append(Reading(kind, value, fig, rule))
         return found
 
@@ -65,10 +76,10 @@ class FigureReader:
         tokens = [t.text for t in span]
         if label == "PERCENT":
             words = []
-            for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent"
+            for t in tokens:  # "79%", "52.3 per cent", "eighty-eight per cent", "77pc"
                 if t.lower() in self.lex["percent_words"]:
                     break
-                words.append(t.rstrip("%"))
+                words.append(re.sub(r"(%|pc|pct)$", "", t))
             return to_number("".join(words) if len(words) == 3 and words[1] == "-" else " ".join(words))
         if label == "ALL":
             return 100.0
@@ -104,6 +115,22 @@ class FigureReader:
             i += 1
         return window(doc, fig.end, i)
 
+    def voted_against(self, doc: Doc, fig: Span, clause: str) -> bool:
+        """Whether the figure counts the votes against: an against cue in its clause, before any cue of support
+        ("26,281 in favour, 9,799 against" makes only the second a no), and "against" not after a noun
+        ("in a row against the closures", "action against the rota" name the cause)."""
+        for cue in self.lex["support_cues"]:
+            k = clause.find(f" {cue} ")
+            if k >= 0:
+                clause = clause[:k + 1]
+        if not has_cue(clause, self.lex["against_cues"]):
+            return False
+        if has_cue(clause, [c for c in self.lex["against_cues"] if c != "against"]):
+            return True
+        stop = min(fig.sent.end, fig.end + 12)
+        return any(t.lower_ == "against" and t.i > 0 and doc[t.i - 1].pos_ not in {"NOUN", "PROPN"}
+                   for t in doc[fig.end:stop])
+
     def classify(self, doc: Doc, fig: Span, figures: list[Span]) -> tuple[str | None, str | None]:
         """The figure's kind and the ``models/ballots.json`` key of the cue that decided it."""
         lex = self.lex
@@ -116,11 +143,18 @@ class FigureReader:
         before = near(fig.start - 3, fig.start)
         clause = self.clause_after(doc, fig, figures)
         if fig.label_ == "COUNT":
+            if not_voters(doc, fig, lex, self.lemma):
+                return None, None   # "31 branches voted", "since 2010", "paid £3"
+            prior = [f for f in figures if f.end <= fig.start]
+            if prior and prior[-1].label_ == "PERCENT" and window(doc, prior[-1].end, fig.start).strip() in lex["share_of_whole"]:
+                if has_cue(near(fig.end, fig.end + 5), lex["voted_after_partitive"]):
+                    return "votes_cast", "voted_after_partitive"   # "79% of 75 members who voted"
+                return "eligible", "share_of_whole"   # "45.8% of its 2,100 members took part": the whole
             if has_cue(near(fig.end, fig.end + 2), lex["votes_to"]):
                 return "yes_votes", "votes_to"  # "1,146 votes to 212"
             if has_cue(near(fig.start - 2, fig.start), lex["votes_to"]):
                 return "no_votes", "votes_to"
-        if has_cue(clause, lex["against_cues"]):
+        if self.voted_against(doc, fig, clause):
             return ("no_votes" if fig.label_ == "COUNT" else None), "against_cues"  # "70,088 (48.4%) voting against"
         if fig.label_ == "COUNT":
             after5 = near(fig.end, fig.end + 5)
@@ -128,10 +162,15 @@ class FigureReader:
             skip = 2 if has_cue(near(fig.end, fig.end + 2), lex["of_those"]) else 0
             if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, lex["who_voted"]):
                 return "yes_votes", "yes_count_cues"  # "Of the 79 members who voted, 68 backed strike action"
+            if has_cue(near(fig.start - 2, fig.start), ["ballot of"]):
+                return "eligible", "eligible_before"   # "a ballot of 960 members returned a 77% yes vote"
             if has_cue(near(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
                 return "votes_cast", "votes_cast_cues"  # "of the 560 balloted, 402 voted": the cue right after a count is its own
             if has_cue(after5, lex["eligible_cues"]):
                 return "eligible", "eligible_cues"
+            if has_cue(near(fig.start - 5, fig.start), lex["eligible_after_turnout"]) \
+                    and has_cue(near(fig.start - 9, fig.start), lex["turnout_words"]):
+                return "eligible", "eligible_after_turnout"   # "the turnout among its 3,400 members"
             if has_cue(before, lex["eligible_before"]):
                 return "eligible", "eligible_before"
             if has_cue(after5, lex["votes_cast_cues"]):
@@ -142,11 +181,16 @@ class FigureReader:
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
             return ("votes_of_eligible", "part_of_vote_cues") if has_cue(clause, lex["part_of_vote_cues"]) else (None, None)
+        if fig.label_ == "ALL" and has_cue(window(sent), lex["meeting_words"]):
+            return None, None   # "voted unanimously at a depot meeting": a show of hands, not a ballot
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
             return ("support_pct", "unanimous_cues") if has_cue(near(fig.start, fig.end + 3), lex["unanimous_cues"]) else (None, None)
         if fig.label_ in {"RATIO", "FRACTION"} and not has_cue(near(fig.end, fig.end + 4), lex["member_words"]):
             return None, None  # "a third of the departments" is not a share of the vote
+        frame = turnout_frame(doc, fig, lex, self.lemma)
+        if frame and not has_cue(after, lex["not_ballot_after"]):
+            return "turnout_pct", frame   # "Turnout, counted across all the depots, reached 47%"
         if has_cue(after, lex["not_ballot_after"]) or has_cue(near(fig.start - 2, fig.start), lex["not_ballot_before"]) \
                 or has_cue(near(fig.start - 4, fig.start), lex["not_ballot_of"]) \
                 or has_cue(near(fig.start - 5, fig.start), lex["threshold_before"]):
@@ -185,14 +229,49 @@ class FigureReader:
         return next((d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
                      and d._.date_value is not None and d._.date_value.until is not None), None)
 
-    def closing_date(self, doc: Doc, sent: Span) -> Span | None:
-        """The date a close cue points at ("will run until January 15", "closed on Monday (13 May)");
-        a date that names its month wins over a bare weekday."""
-        found = []
-        for date in doc.spans.get(DATES, []):
-            if not (sent.start <= date.start < sent.end) or date._.date_value is None:
-                continue
-            if has_cue(window(doc, max(sent.start, date.start - 6), date.start), self.lex["close_cues"]):
-                found.append(date)
-        found.sort(key=lambda d: (d._.date_value.month is None, d.start))
-        return found[0] if found else None
+    def period_of_other(self, doc: Doc, sent: Span, start: int) -> bool:
+        """Whether the thing named last before a date is not a ballot ("a week of strikes would run from ...", "notices
+        of ballot go out from ...")."""
+        for t in reversed(doc[sent.start:start]):
+            if t.lower_ in self.lex["ballot_words"]:   # "notices of ballot go out from ...": the notices' period
+                return t.head.lower_ == "of" and t.head.head.lower_ in self.lex["not_close_words"]
+            if t.lower_ in self.lex["period_not_for"] or t.lower_ in self.lex["not_close_words"]:
+                return True
+        return False
+
+    def closing_dates(self, doc: Doc, sent: Span) -> list[tuple[Span, str]]:
+        """The dates a close cue points at, with the ``models/ballots.json`` key of the cue: "will run until
+        January 15", "closed on Monday (13 May)" (a date that names its month wins over a bare weekday), "have
+        until 20 March", "must be returned by 11 April", "the deadline ... is 2 May", and the end of a ballot
+        period, "runs from 3 March to 24 March" (one date span or two). A second ballot closing in the same
+        sentence ("closes on 6 June, while the other runs from 2 June to 20 June") gives a second date."""
+        lex = self.lex
+        dates = [d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end and d._.date_value is not None]
+        found: list[tuple[Span, str]] = []
+        for k, date in enumerate(dates):
+            before = window(doc, max(sent.start, date.start - 6), date.start)
+            near = window(doc, max(sent.start, date.start - 2), date.start)
+            prev = dates[k - 1] if k else None
+            start = prev.start if prev is not None and date.start - prev.end <= 2 else date.start
+            if has_cue(window(doc, max(sent.start, start - 8), start), lex["not_close_words"]):
+                continue    # "notices of ballot will be issued between 7 and 12 January": not the ballot's period
+            other = self.period_of_other(doc, sent, start)   # "strikes would run from 7 to 11 October"
+            if prev is not None and has_cue(window(doc, max(sent.start, prev.start - 2), prev.start), lex["period_from"]) \
+                    and has_cue(window(doc, prev.end, date.start), lex["period_to"]) and date.start - prev.end <= 2 and not other:
+                found.append((date, "period_from"))         # "from 3 March to 24 March": closes on the second
+            elif date._.date_value.until is not None and has_cue(near, lex["period_from"]) and not other:
+                found.append((date, "period_from"))         # one span "3 March to 24 March 2025"
+            elif has_cue(before, lex["close_cues"]) and not (found and found[-1][0] is prev and prev.end >= date.start - 3):
+                found.append((date, "close_cues"))
+            elif has_cue(window(doc, sent.start, date.start), lex["deadline_words"]) and has_cue(near, lex["deadline_link"]):
+                found.append((date, "deadline_words"))      # "the deadline for members to vote is 2 May"
+        if not found:
+            return []
+        found.sort(key=lambda f: (f[0]._.date_value.month is None, f[0].start))
+        best = [found[0]]
+        for date, key in found[1:]:   # another ballot's closing day, named after its own ballot word
+            last = max(b[0].end for b in best)
+            if date.start > last and date._.date_value.month is not None \
+                    and has_cue(window(doc, last, date.start), lex["ballot_words"]):
+                best.append((date, key))
+        return sorted(best, key=lambda f: f[0].start)

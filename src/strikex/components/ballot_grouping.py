@@ -49,11 +49,13 @@ def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union
         target.evidence.append(sent)
 
 
-def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
-                   ballots: list[BallotFound]) -> list[BallotFound]:
+def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: Span,
+                   ballots: list[BallotFound], named: str | None = None) -> list[BallotFound]:
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
-    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens)."""
+    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens), unless the sentence names
+    another union (``named``: "The GMB said that of the 560 members it balloted, 402 voted")."""
     new: list[BallotFound] = []
+    found = other_question_shares(found, sent, ballots)
     for kind, value, fig, rule in found:
         if kind == "support_pct":
             new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule))
@@ -61,7 +63,8 @@ def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
         if kind == "support_pct":
             continue
         pool = [b for b in new if getattr(b, kind) is None]
-        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60:
+        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60 \
+                and named in (None, ballots[-1].union):
             pool = [ballots[-1]]
         if not pool:
             b = BallotFound(evidence=[sent], anchor=fig.start, rule=rule)
@@ -72,15 +75,31 @@ def group_sentence(found: list[Reading], closes: Span | None, sent: Span,
         target.figures.append(fig)
         if sent not in target.evidence:
             target.evidence.append(sent)
-    if closes is not None:
-        if new:
-            new[0].closes = closes
-        elif ballots and ballots[-1].closes is None:
-            ballots[-1].closes = closes
+    for k, (date, key) in enumerate(closes):
+        if k < len(new):
+            new[k].closes = date
+        elif k == 0 and ballots and ballots[-1].closes is None:
+            ballots[-1].closes = date
             ballots[-1].evidence.append(sent)
         else:
-            new.append(BallotFound(closes=closes, evidence=[sent], anchor=closes.start, rule=f"{RULES}:close_cues"))
+            new.append(BallotFound(closes=date, evidence=[sent], anchor=date.start, rule=f"{RULES}:{key}"))
     return new
+
+
+def other_question_shares(found: list[Reading], sent: Span, ballots: list[BallotFound],
+                          reach: int = 120) -> list[Reading]:
+    """A share for another question (action short of a strike) fills nothing when the strike question has a
+    share, in this sentence or in the ballot just reported; a ballot reported with no strike share takes it
+    as its support ("strikes were turned down, but action short of a strike was approved by 72%")."""
+    others = [r for r in found if r.kind == "other_pct"]
+    rest = [r for r in found if r.kind != "other_pct"]
+    if not others:
+        return found
+    if any(r.kind == "support_pct" for r in rest) or (
+            ballots and ballots[-1].support_pct is not None and ballots[-1].evidence[-1].end >= sent.start - reach):
+        return rest
+    first = others[0]
+    return sorted(rest + [Reading("support_pct", first.value, first.span, first.rule)], key=lambda r: r.span.start)
 
 
 def derive_from_counts(b: BallotFound) -> None:
@@ -116,6 +135,35 @@ def merge_incomplete(ballots: list[BallotFound], max_gap: int = 80) -> list[Ball
     return out
 
 
+def attach_far_turnouts(ballots: list[BallotFound]) -> list[BallotFound]:
+    """A turnout reported on its own, far from the result ("the 34 per cent response to the ballot" many lines
+    on), belongs to the ballot of its union reported before it that has no turnout yet."""
+    out: list[BallotFound] = []
+    for b in ballots:
+        lone = b.turnout_pct is not None and all(getattr(b, k) is None for k in FIGURES if k not in {"turnout_pct", "eligible"})
+        target = next((o for o in reversed(out) if o.support_pct is not None and o.turnout_pct is None
+                       and (o.eligible is None or b.eligible is None)
+                       and (o.union == b.union or None in (o.union, b.union))), None) if lone else None
+        if target is None:
+            out.append(b)
+            continue
+        target.turnout_pct = b.turnout_pct
+        target.eligible = target.eligible if target.eligible is not None else b.eligible
+        target.evidence.extend(e for e in b.evidence if e not in target.evidence)
+        target.figures.extend(b.figures)
+    return out
+
+
+def drop_lone_counts(ballots: list[BallotFound]) -> list[BallotFound]:
+    """A count alone ("out of the 105,000 registered supporters", "1,200 members were balloted") is not a
+    ballot result: a ballot needs a share, a second figure, yes/no counts or a closing day."""
+    def lone(b):
+        known = [k for k in FIGURES if getattr(b, k) is not None]
+        return len(known) == 1 and known[0] in {"votes_cast", "eligible"}
+
+    return [b for b in ballots if not lone(b)]
+
+
 def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
     """A figure said again ("nine out of 10 voted for strikes", a quote's "a 47 per cent turnout") repeats a
     fuller report of the same result: a ballot whose figures are all in another one of its union is dropped."""
@@ -123,10 +171,13 @@ def drop_repeats(ballots: list[BallotFound]) -> list[BallotFound]:
         return {k: getattr(b, k) for k in FIGURES if getattr(b, k) is not None}
 
     kept = []
-    for b in ballots:
+    for i, b in enumerate(ballots):
         kb = known(b)
-        if kb and any(o is not b and (o.union == b.union or b.union is None) and kb.items() < known(o).items()
-                      for o in ballots):
+        # a ballot said again with the same figures ("88% voted for strikes" ... "88% of members voted to strike")
+        # keeps its first report; equal results in one sentence are two ballots ("94% at X, and also 94% at Y")
+        if kb and any(o is not b and (o.union == b.union or b.union is None)
+                      and (kb.items() < known(o).items() or (kb == known(o) and j < i and o.evidence[0] != b.evidence[0]))
+                      for j, o in enumerate(ballots)):
             continue
         kept.append(b)
     return kept

@@ -12,23 +12,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import BALLOT_FIGURES, UNIONS
-from ..resources import read_json
+from ._rules import RuleComponent
 from ._text import has_cue, window
 from .ballot_figures import FigureReader
-from .ballot_grouping import (BallotFound, add_close_period, derive_from_counts, drop_repeats, group_sentence,
-                              merge_incomplete, nearest_union)
+from .ballot_grouping import (BallotFound, add_close_period, attach_far_turnouts, derive_from_counts, drop_lone_counts,
+                              drop_repeats, group_sentence, merge_incomplete, nearest_union)
 from .boilerplate import span_in_boilerplate
 
 SPANS_KEY = BALLOT_FIGURES
 
 
-class BallotFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str, patterns: str):
-        self.name = name
-        self.lex = read_json(lexicon)
-        self.reader = FigureReader(nlp, self.lex, patterns)
+class BallotFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.lex = data["lexicon"]
+        self.reader = FigureReader(nlp, self.lex, data["patterns"])
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         ballots: list[BallotFound] = []
         unions = list(doc.spans.get(UNIONS, []))
         primary = doc._.main_union
@@ -46,16 +45,17 @@ class BallotFinder:
             if not has_cue(text, self.lex["sentence_cues"]) or has_cue(text, self.lex["not_ballot_sentence"]):
                 continue
             found = self.reader.read(sent)
-            closes = self.reader.closing_date(doc, sent) if has_cue(text, self.lex["ballot_words"]) else None
-            new = group_sentence(found, closes, sent, ballots)
+            closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
+            named = next((u._.canonical for u in unions if sent.start <= u.start < sent.end), None)
+            new = group_sentence(found, closes, sent, ballots, named)
             for b in new:
                 b.union = nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
             ballots.extend(new)
-        ballots = merge_incomplete(ballots)
+        ballots = attach_far_turnouts(merge_incomplete(ballots))
         for b in ballots:
             derive_from_counts(b)
-        doc._.ballots = drop_repeats(ballots)
+        doc._.ballots = drop_lone_counts(drop_repeats(ballots))
         doc.spans[SPANS_KEY] = used
         return doc
 
@@ -67,4 +67,4 @@ class BallotFinder:
     default_config={"lexicon": "ballots.json", "patterns": "ballot_patterns.jsonl"},
 )
 def make_ballot_finder(nlp: Language, name: str, lexicon: str, patterns: str) -> BallotFinder:
-    return BallotFinder(nlp, name, lexicon, patterns)
+    return BallotFinder(nlp, name, lexicon=lexicon, patterns=patterns)
