@@ -124,7 +124,7 @@ def test_role_evidence_points_at_the_role_phrase(run):
     evidence = p["role_evidence"]
     assert "branch secretary" in evidence["text"]
     assert text[evidence["start"]:evidence["end"]] == evidence["text"]
-    assert p["rule"] == "ner:PERSON+people:apposition_after"
+    assert p["rule"] == "names.py:ner_person+roles.py:apposition_after"
 
 
 def test_person_without_role_has_nulls(run):

@@ -151,30 +151,30 @@ class NameFinder:
     def candidates(self, doc: Doc, parts: list[str]) -> list[Span]:
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
         date_tokens = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
-        raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
+        raw = [(e, "names.py:ner_person") for e in doc.ents if e.label_ == "PERSON"]
         for rule, s, e in self.name_matches(doc, parts):
             if rule == "titled_name":
-                raw.append((Span(doc, s, e), "people:titled_name"))
+                raw.append((Span(doc, s, e), "names.py:titled_name"))
             elif rule == "name_before_apposition":
                 name = Span(doc, s, e - 1)
                 phrase = self.roles.phrase_after(doc, name)
                 if phrase is not None and self.roles.has_head(phrase) and phrase.end < len(doc):
                     k = phrase.end + (doc[phrase.end].text == ",")
                     if k < len(doc) and doc[k].lower_ in self.speech:
-                        raw.append((name, "people:name_before_apposition"))
+                        raw.append((name, "names.py:name_before_apposition"))
             elif rule == "name_after_role":
                 if e == len(doc) or doc[e].lower_ in self.after_role_name:
-                    raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
+                    raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "names.py:name_after_role"))
             elif rule == "name_after_possessive":
                 # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
                 if s - 1 in blocked:
-                    raw.append((Span(doc, s + 1, e - 1), "people:name_after_possessive"))
+                    raw.append((Span(doc, s + 1, e - 1), "names.py:name_after_possessive"))
             else:
                 name = Span(doc, s, e - 1)
                 # the weakest evidence: only names the NER does not call something else, with no organisation word
                 if len(name_words(name)) >= 2 and not any(t.ent_type_ not in {"", "PERSON"} or t.lower_ in self.org_words
                                                           for t in name):
-                    raw.append((name, "people:name_before_speech"))
+                    raw.append((name, "names.py:name_before_speech"))
         found: dict[tuple[int, int], Span] = {}
         for span, rule in raw:
             name = self.clean_name(span, parts)

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import PEOPLE
-from ..resources import read_json
+from ._rules import RuleComponent
 from .names import NameFinder, PersonFound
 from .roles import RoleFinder
 
@@ -21,18 +21,16 @@ SPANS_KEY = PEOPLE
 __all__ = ["SPANS_KEY", "PeopleFinder", "PersonFound", "make_people_finder"]
 
 
-class PeopleFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str, speech: str):
-        self.name = name
-        lex = read_json(lexicon)
-        self.roles = RoleFinder(nlp, lex)
-        self.names = NameFinder(lex, read_json(speech), self.roles)
+class PeopleFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.roles = RoleFinder(nlp, data["lexicon"])
+        self.names = NameFinder(data["lexicon"], data["speech"], self.roles)
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:
         """The people the name mentions stand for (a seam tests use to make the component fail)."""
         return self.names.cluster(names)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         parts = self.names.parts(doc)
         people = self.cluster(self.names.candidates(doc, parts))
         primary_union = doc._.main_union
@@ -60,4 +58,4 @@ class PeopleFinder:
     default_config={"lexicon": "people.json", "speech": "speech.json"},
 )
 def make_people_finder(nlp: Language, name: str, lexicon: str, speech: str) -> PeopleFinder:
-    return PeopleFinder(nlp, name, lexicon, speech)
+    return PeopleFinder(nlp, name, lexicon=lexicon, speech=speech)

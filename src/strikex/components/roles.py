@@ -192,14 +192,14 @@ class RoleFinder:
             end = j
         after = self.phrase_after(doc, doc[mention.start:end])
         if after is not None:
-            yield after, "people:apposition_after"
+            yield after, "roles.py:apposition_after"
         before = self.phrase_before(doc, left)
         if before is not None:
-            yield before, "people:role_before_name"
+            yield before, "roles.py:role_before_name"
         if left >= 2 and doc[left - 1].text == ",":
             pre = self.phrase_before(doc, left - 1)
             if pre is not None:
-                yield pre, "people:apposition_before"
+                yield pre, "roles.py:apposition_before"
 
     def find_role(self, doc: Doc, mentions: list[Span], primary_union, primary_council):
         """(role, organisation, evidence span, rule id) of a person's mentions, or None. The first role found
@@ -242,7 +242,7 @@ class RoleFinder:
         if lemma in self.role_verbs and len(obj):
             org = self.org_in(obj, primary_union, primary_council)
             name = org[0] if org else self.proper_name(obj)
-            return (self.role_verbs[lemma], name, Span(doc, j, end), "people:role_verb") if name else None
+            return (self.role_verbs[lemma], name, Span(doc, j, end), "roles.py:role_verb") if name else None
         if lemma in self.works_as and doc[j + 1].lower_ == "as" and len(obj) > 1:
             phrase = Span(doc, j + 2, end)
             role, org = self.split_role(phrase, primary_union, primary_council, trusted=True)
@@ -251,7 +251,7 @@ class RoleFinder:
                 # "as a librarian at Hove Central Library": an organisation that is neither union nor council
                 org = self.proper_name(Span(doc, cut + 1, end))
                 role = self.split_role(Span(doc, phrase.start, cut), primary_union, primary_council, trusted=True)[0]
-            return (role, org, phrase, "people:works_as") if role else None
+            return (role, org, phrase, "roles.py:works_as") if role else None
         return None
 
     def proper_name(self, phrase: Span) -> str | None:
@@ -276,11 +276,11 @@ class RoleFinder:
             left = self.title_start(m)
             if left >= 2 and doc[left - 1].lower_ in POSSESSIVE and left - 1 in orgs:
                 org = orgs[left - 1]
-                return None, org._.canonical, Span(doc, org.start, left), "people:organisation_possessive"
+                return None, org._.canonical, Span(doc, org.start, left), "roles.py:organisation_possessive"
             if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in starts:
                 org = starts[m.end + 1]
                 if org.end < len(doc) and doc[org.end].text == ")":
-                    return None, org._.canonical, org, "people:organisation_bracketed"
+                    return None, org._.canonical, org, "roles.py:organisation_bracketed"
         return None
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
