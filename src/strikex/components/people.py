@@ -13,7 +13,10 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import PEOPLE
 from ._rules import RuleComponent
+from .affiliation import Affiliation
+from .credits import CreditFinder
 from .names import NameFinder, PersonFound
+from .not_people import NotPeople
 from .roles import RoleFinder
 
 SPANS_KEY = PEOPLE
@@ -24,7 +27,11 @@ __all__ = ["SPANS_KEY", "PeopleFinder", "PersonFound", "make_people_finder"]
 class PeopleFinder(RuleComponent):
     def setup(self, nlp: Language, data: dict) -> None:
         self.roles = RoleFinder(nlp, data["lexicon"])
+        speech = set(data["speech"]["speech_verbs"]) | set(data["speech"]["evaluative_verbs"])
+        self.roles.affiliation = Affiliation(data["lexicon"], speech, self.roles.title_start)
         self.names = NameFinder(data["lexicon"], data["speech"], self.roles)
+        self.credits = CreditFinder(data["lexicon"]["credits"], self.roles.role_heads)
+        self.not_people = NotPeople(data["lexicon"])
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:
         """The people the name mentions stand for (a seam tests use to make the component fail)."""
@@ -35,11 +42,15 @@ class PeopleFinder(RuleComponent):
         people = self.cluster(self.names.candidates(doc, parts))
         primary_union = doc._.main_union
         primary_council = doc._.main_council
+        credited = self.credits.credited(doc)
         kept = []
         for person in people:
-            if any(self.names.is_place(doc, m) for m in person.mentions):
-                continue
-            found = self.roles.find_role(doc, person.mentions, primary_union, primary_council)
+            if any(self.names.is_place(doc, m) for m in person.mentions) or person.name.lower() in credited:
+                continue  # places, and the article's author or photographer (every mention)
+            if self.not_people.why(doc, person.mentions):
+                continue  # companies, page furniture, figures of speech
+            others = {t.i for p in people if p is not person for m in p.mentions for t in m}
+            found = self.roles.find_role(doc, person.mentions, primary_union, primary_council, others)
             if found:
                 person.role, person.organisation, person.role_span, rule = found
                 person.rule = f"{person.rule}+{rule}"

@@ -201,7 +201,7 @@ class RoleFinder:
             if pre is not None:
                 yield pre, "roles.py:apposition_before"
 
-    def find_role(self, doc: Doc, mentions: list[Span], primary_union, primary_council):
+    def find_role(self, doc: Doc, mentions: list[Span], primary_union, primary_council, others=frozenset()):
         """(role, organisation, evidence span, rule id) of a person's mentions, or None. The first role found
         for any mention; one that names its organisation wins over one that does not."""
         found = []
@@ -211,16 +211,18 @@ class RoleFinder:
                 found.append(relative)
                 continue
             for phrase, rule in self.role_phrases(doc, mention):
-                if not self.has_head(phrase):
-                    continue
+                if not self.has_head(phrase) or any(t.i in others for t in phrase):
+                    continue  # no role word, or the phrase runs over another person's name
                 role, org = self.split_role(phrase, primary_union, primary_council)
+                if role in self.affiliation.member_words:
+                    break  # "members A and B": what they belong to (affiliation.py), not a role
                 if role:
                     found.append((role, org, phrase, rule))
                     break
         with_org = [f for f in found if f[1]]
         if with_org or found:
             return (with_org or found)[0]
-        return self.organisation_only(doc, mentions)
+        return self.affiliation.find(doc, mentions, primary_union)
 
     def relative_role(self, doc: Doc, mention: Span, primary_union, primary_council):
         """A role in a relative clause: "Ann Lee, who chairs the Friends of Hove Library," (a verb that names
@@ -267,21 +269,6 @@ class RoleFinder:
         while kept and not (kept[-1].is_title or kept[-1].is_upper):
             kept.pop()
         return phrase.doc[kept[0].i:kept[-1].i + 1].text if kept else None
-
-    def organisation_only(self, doc: Doc, mentions: list[Span]):
-        """No role, but an organisation: "the GMB's Siân Lloyd-Evans", "Tam Baird-Ferguson (Unison)"."""
-        orgs = {s.end: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
-        starts = {s.start: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
-        for m in mentions:
-            left = self.title_start(m)
-            if left >= 2 and doc[left - 1].lower_ in POSSESSIVE and left - 1 in orgs:
-                org = orgs[left - 1]
-                return None, org._.canonical, Span(doc, org.start, left), "roles.py:organisation_possessive"
-            if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in starts:
-                org = starts[m.end + 1]
-                if org.end < len(doc) and doc[org.end].text == ")":
-                    return None, org._.canonical, org, "roles.py:organisation_bracketed"
-        return None
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
         """'Swansea branch chair': a place named before a role is where, not what ('Shadow chancellor' stays)."""
