@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import PEOPLE
+from ..extensions import COUNCILS, PEOPLE, UNIONS
 from ._rules import RuleComponent
 from .affiliation import Affiliation
 from .credits import CreditFinder
@@ -37,6 +37,10 @@ class PeopleFinder(RuleComponent):
         """The people the name mentions stand for (a seam tests use to make the component fail)."""
         return self.names.cluster(names)
 
+    @staticmethod
+    def story_orgs(doc: Doc) -> set[str]:
+        return {s._.canonical for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
+
     def process(self, doc: Doc) -> Doc:
         parts = self.names.parts(doc)
         people = self.cluster(self.names.candidates(doc, parts))
@@ -54,7 +58,7 @@ class PeopleFinder(RuleComponent):
             if found:
                 person.role, person.organisation, person.role_span, rule = found
                 person.rule = f"{person.rule}+{rule}"
-                if person.role and person.organisation is None and self.roles.is_press(person.role):
+                if person.role and self.roles.is_press(person.role) and person.organisation not in self.story_orgs(doc):
                     continue  # journalists and photographers are not people in the story
             kept.append(person)
         doc._.people = kept
