@@ -321,3 +321,40 @@ OWN = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in OWN], ids=[c[0] for c in OWN])
 def test_people_forms_own(run, text, expected):
     test_people_forms(run, text, expected)
+
+
+OWN_ROLES = [
+    # relative.py: age and home town skipped; "who is/has been a ROLE"
+    ("own_age_town_is_a", "Unite members at Wigan Council are on strike. Maxine Doyle, 44, of Leigh, who is a school cook, said: “We are tired.”",
+     {("Maxine Doyle", "school cook", None)}),
+    # role_forms.py: of the …, hyphen, ROLE and ROLE, shared roles, no comma, leading organisation
+    ("own_chair_of_the_group", "The chair of the residents group, Omar Haddad, said the bin strike at Luton Council had gone on too long.",
+     {("Omar Haddad", "chair", "residents group")}),
+    ("own_group_full_name", "Members of the Wirral Green and Independent Alliance group opposed the cuts. The leader of the alliance group, "
+     "Kay Burt, said the strike at Wirral Council was the council's fault.",
+     {("Kay Burt", "leader", "Wirral Green and Independent Alliance group")}),
+    ("own_vice_chair_hyphen", "Unison members at Fife Council will strike. Vice-chair of the Fife Unison branch Iona Bell said members were angry.",
+     {("Iona Bell", "vice-chair", "UNISON")}),
+    ("own_two_roles_and", "GMB members at Dudley Council are on strike. “We stand together,” branch secretary and convenor Lee Marsh said.",
+     {("Lee Marsh", "branch secretary and convenor", "GMB")}),
+    ("own_shared_plural", "Unite members at Luton Council will strike. The Unite regional officers, Jan Kowal and Amy Frost, said talks had failed.",
+     {("Jan Kowal", "regional officer", "Unite"), ("Amy Frost", "regional officer", "Unite")}),
+    ("own_no_comma_an", "Unison members at Hull City Council walked out. “It is about respect,” Rhys Tudor an admin assistant told reporters.",
+     {("Rhys Tudor", "admin assistant", None)}),
+    ("own_company_possessive", "Bin crews at Luton Council are on strike. Ruth Pyle, Biffa’s regional director, said services would run.",
+     {("Ruth Pyle", "regional director", "Biffa")}),
+    ("own_company_proper_name", "GMB members will strike. Kestrel Housing Trust director Ola Bankole said the trust had offered 4%.",
+     {("Ola Bankole", "director", "Kestrel Housing Trust")}),
+    ("own_party_adjective", "Unite members at Bristol City Council will strike. Conservative councillor Ivy Lamb said the offer was fair.",
+     {("Ivy Lamb", "conservative councillor", None)}),
+    ("own_director_of_services", "Unison members at Hull City Council will strike. The director of adult services, Nina Shah, said cover was planned.",
+     {("Nina Shah", "director of adult services", "Hull City Council")}),
+    # names.py: a title-case role before a name
+    ("own_branch_secretary_titlecase", "Unison members at Derby City Council will strike. Unison Branch Secretary Femi Adeyemi, who called the vote, "
+     "said members were ready.", {("Femi Adeyemi", "branch secretary", "UNISON")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in OWN_ROLES], ids=[c[0] for c in OWN_ROLES])
+def test_role_forms_own(run, text, expected):
+    test_people_forms(run, text, expected)

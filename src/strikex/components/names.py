@@ -100,7 +100,8 @@ class NameFinder:
     def name_matches(self, doc: Doc, parts: list[str]):
         """(rule, start, end) of the name patterns: a title and a name ("Cllr Jane Smith"); a lower-case role
         word before a name ("GMB regional organiser Martin Fairclough said": the NER often calls such a name
-        an ORG, or misses it); a name before a comma ("Rhian Gwilym, Cardiff branch chair for Unison, said");
+        an ORG, or misses it), or a title-case one after another title-case word ("BHCC Chief Exec Jo Bloggs, who");
+        a name before a comma ("Rhian Gwilym, Cardiff branch chair for Unison, said");
         a name before a verb of saying, or after a possessive and before one ("the GMB's Siân Lloyd-Evans said")."""
         runs = self.name_runs(parts)
         n = len(doc)
@@ -108,7 +109,7 @@ class NameFinder:
             if i + 1 < n and tok.text in self.titles and parts[i + 1] == "word":
                 for e in [i + 2] + runs.get(i + 1, []):
                     yield "titled_name", i, e
-            if tok.is_lower and tok.lower_ in self.role_heads:
+            if (tok.is_lower or (tok.is_title and i > 0 and doc[i - 1].is_title)) and tok.lower_ in self.role_heads:
                 for k in (i + 1, i + 2) if i + 1 < n and doc[i + 1].text == "," else (i + 1,):
                     for e in runs.get(k, []):
                         yield "name_after_role", i, e

@@ -83,8 +83,9 @@ class RoleFinder(RelativeRoles):
         i = start
         while i > 0:
             tok = doc[i - 1]
-            if i < start and runs_over(doc, i, self.role_heads):
-                i -= 1
+            if (i < start and runs_over(doc, i, self.role_heads)) or (
+                    tok.lower_ in self.role_heads and i >= 2 and doc[i - 2].pos_ in {"CCONJ", "NOUN", "ADJ", "PROPN"}):
+                i -= 1  # ... and "convenor" tagged a verb
                 continue
             if tok.text in self.phrase_end or tok.lower_ in self.stops_before:
                 break
