@@ -358,3 +358,13 @@ OWN_ROLES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in OWN_ROLES], ids=[c[0] for c in OWN_ROLES])
 def test_role_forms_own(run, text, expected):
     test_people_forms(run, text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Staff at Harwood Leisure Trust (HLT), which runs the pools for Wigan Council, will strike. Speaking last week, "
+     "chief executive Gita Rao said: “HLT has met the unions many times.”", {("Gita Rao", "chief executive", "Harwood Leisure Trust")}),
+    ("Bin crews at Luton Council will strike. Chief executive Tom Bray said Luton Council had met the unions.",
+     {("Tom Bray", "chief executive", "Luton Council")}),
+], ids=["own_executive_of_defined_acronym", "own_executive_of_council"])
+def test_executive_of_the_organisation_in_the_sentence(run, text, expected):
+    test_people_forms(run, text, expected)

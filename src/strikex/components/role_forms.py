@@ -90,3 +90,17 @@ def resolve_group(doc: Doc, name: str, org_words: set[str]) -> str:
     fuller = [m.group(0) for m in re.finditer(pattern, doc.text)
               if wanted <= {w.lower() for w in m.group(0).split()} and m.group(0)[0].isupper()]
     return max(fuller, key=len) if fuller else name
+
+
+def sentence_employer(phrase: Span, company_words: set[str]) -> str | None:
+    """An organisation that is neither union nor council, named in the role's sentence: a capitalised name
+    ending in a company word ("Sandwell Leisure Trust"), or the acronym the story defines for one ("SLT")."""
+    doc = phrase.doc
+    sent = phrase.sent
+    full = rf"((?:[A-Z][\w&'’-]*\s+){{1,5}}(?:{'|'.join(sorted(w.title() for w in company_words))}))"
+    names = {m.group(1) for m in re.finditer(full + r"\b", sent.text)}
+    for m in re.finditer(full + r"\s+\(([A-Z]{2,6})\)", doc.text):
+        if re.search(rf"\b{m.group(2)}\b", sent.text):
+            names.add(m.group(1))
+    names = {n.split(" ", 1)[1] if n.split()[0] in {"The", "A", "An"} else n for n in names}
+    return names.pop() if len(names) == 1 else None

@@ -18,7 +18,7 @@ from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from ._text import POSSESSIVE
 from .relative import FINITE, RelativeRoles
-from .role_forms import apposition_no_comma, leading_org, resolve_group, runs_over, shared_left
+from .role_forms import apposition_no_comma, leading_org, resolve_group, runs_over, sentence_employer, shared_left
 
 # parts of speech and tags the phrase rules read (the word lists are in models/people.json)
 PARTICIPLES = {"VBN", "VBG"}       # ... unless a participle ("elected", "acting")
@@ -30,6 +30,7 @@ class RoleFinder(RelativeRoles):
         self.lemma = Lemmas(nlp)
         self.titles = set(lex["titles"])
         self.org_words = set(lex["org_words"])
+        self.company_words = set(lex["not_people"]["company_words"])
         self.of_org_words = set(lex["role_phrase"]["of_organisation_words"])
         self.role_heads = set(lex["role_heads"]) | {w for r in lex["press_roles"] for w in r.split()}
         self.role_kinds = sorted(lex["role_kinds"].items(), key=lambda kv: -len(kv[0]))
@@ -194,6 +195,8 @@ class RoleFinder(RelativeRoles):
         if name is None:
             kind = next((k for phrase_, k in self.role_kinds if re.search(rf"\b{re.escape(phrase_)}\b", role)), None)
             name = {"union": primary_union, "council": primary_council}.get(kind)
+            if kind == "council":  # "chief executive NAME said SLT had met the unions": the trust's, not the council's
+                name = sentence_employer(phrase, self.company_words) or name
         return role, name or None
 
     def role_phrases(self, doc: Doc, mention: Span):
