@@ -54,6 +54,7 @@ class NameFinder:
         self.joiners = set(rules["joiners"])
         self.not_before = set(rules["not_before"])
         self.place_before = set(rules["place_before"])
+        self.swallowing = set(rules["swallowing_entities"])
         # verbs of saying (speech.json): after a name, and after a role word and a name with the other words that may follow
         self.speech = set(speech["speech_verbs"]) | set(speech["evaluative_verbs"])
         self.after_role_name = set(speech["speech_verbs"]) | set(rules["after_role_name"])
@@ -99,7 +100,8 @@ class NameFinder:
     def name_matches(self, doc: Doc, parts: list[str]):
         """(rule, start, end) of the name patterns: a title and a name ("Cllr Jane Smith"); a lower-case role
         word before a name ("GMB regional organiser Martin Fairclough said": the NER often calls such a name
-        an ORG, or misses it); a name before a comma ("Rhian Gwilym, Cardiff branch chair for Unison, said");
+        an ORG, or misses it), or a title-case one after another title-case word ("BHCC Chief Exec Jo Bloggs, who");
+        a name before a comma ("Rhian Gwilym, Cardiff branch chair for Unison, said");
         a name before a verb of saying, or after a possessive and before one ("the GMB's Siân Lloyd-Evans said")."""
         runs = self.name_runs(parts)
         n = len(doc)
@@ -107,7 +109,7 @@ class NameFinder:
             if i + 1 < n and tok.text in self.titles and parts[i + 1] == "word":
                 for e in [i + 2] + runs.get(i + 1, []):
                     yield "titled_name", i, e
-            if tok.is_lower and tok.lower_ in self.role_heads:
+            if (tok.is_lower or (tok.is_title and i > 0 and doc[i - 1].is_title)) and tok.lower_ in self.role_heads:
                 for k in (i + 1, i + 2) if i + 1 < n and doc[i + 1].text == "," else (i + 1,):
                     for e in runs.get(k, []):
                         yield "name_after_role", i, e
@@ -115,6 +117,9 @@ class NameFinder:
             for e in ends:
                 if e < n and doc[e].text == ",":
                     yield "name_before_apposition", s, e + 1
+                k = e + (e < n and doc[e].text == ",")
+                if k < n and doc[k].lower_ in {"from", "of"}:
+                    yield "name_from_organisation", s, e
                 if e < n and doc[e].lower_ in self.speech:
                     yield "name_before_speech", s, e + 1
                     if s > 0 and doc[s - 1].lower_ in POSSESSIVE:
@@ -151,30 +156,39 @@ class NameFinder:
     def candidates(self, doc: Doc, parts: list[str]) -> list[Span]:
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
         date_tokens = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
-        raw = [(e, "ner:PERSON") for e in doc.ents if e.label_ == "PERSON"]
+        raw = [(e, "names.py:ner_person") for e in doc.ents if e.label_ == "PERSON"]
+        # "“Under Miriam Okoye, ...": the NER swallows a capitalised function word and calls the run something else
+        raw += [(Span(doc, e.start + 1, e.end), "names.py:entity_after_function_word") for e in doc.ents
+                if e.label_ in self.swallowing and e[0].pos_ in {"ADP", "SCONJ"} and e[0].is_title and 2 <= len(e) - 1 <= 3
+                and all(parts[i] == "word" and doc[i].lower_ not in self.org_words for i in range(e.start + 1, e.end))]
         for rule, s, e in self.name_matches(doc, parts):
             if rule == "titled_name":
-                raw.append((Span(doc, s, e), "people:titled_name"))
+                raw.append((Span(doc, s, e), "names.py:titled_name"))
             elif rule == "name_before_apposition":
                 name = Span(doc, s, e - 1)
                 phrase = self.roles.phrase_after(doc, name)
                 if phrase is not None and self.roles.has_head(phrase) and phrase.end < len(doc):
                     k = phrase.end + (doc[phrase.end].text == ",")
                     if k < len(doc) and doc[k].lower_ in self.speech:
-                        raw.append((name, "people:name_before_apposition"))
+                        raw.append((name, "names.py:name_before_apposition"))
             elif rule == "name_after_role":
                 if e == len(doc) or doc[e].lower_ in self.after_role_name:
-                    raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "people:name_after_role"))
+                    raw.append((Span(doc, s + 1 + (doc[s + 1].text == ","), e), "names.py:name_after_role"))
+            elif rule == "name_from_organisation":
+                # "Priti Lal from Unison said", "Helena Ward, from Salford's Unison branch, said" (affiliation.py)
+                starts = {sp.start: sp for key in (UNIONS, COUNCILS) for sp in doc.spans.get(key, [])}
+                if self.roles.affiliation.from_org(doc, Span(doc, s, e), starts):
+                    raw.append((Span(doc, s, e), "names.py:name_from_organisation"))
             elif rule == "name_after_possessive":
                 # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
                 if s - 1 in blocked:
-                    raw.append((Span(doc, s + 1, e - 1), "people:name_after_possessive"))
+                    raw.append((Span(doc, s + 1, e - 1), "names.py:name_after_possessive"))
             else:
                 name = Span(doc, s, e - 1)
                 # the weakest evidence: only names the NER does not call something else, with no organisation word
                 if len(name_words(name)) >= 2 and not any(t.ent_type_ not in {"", "PERSON"} or t.lower_ in self.org_words
                                                           for t in name):
-                    raw.append((name, "people:name_before_speech"))
+                    raw.append((name, "names.py:name_before_speech"))
         found: dict[tuple[int, int], Span] = {}
         for span, rule in raw:
             name = self.clean_name(span, parts)
@@ -191,6 +205,17 @@ class NameFinder:
                 del found[k]
             name._.rule = rule  # span extensions are shared by spans with the same offsets: set it for the winner only
             found[key] = name
+        # "members Owen Lake and Sian Pugh": a name coordinated with a name found is a name
+        runs = self.name_runs(parts)
+        for (s, e) in sorted(found):
+            k = e + (e < len(doc) and doc[e].text == ",")
+            if k < len(doc) and doc[k].lower_ == "and" and k + 1 in runs and not any(f[0] == k + 1 for f in found):
+                end = runs[k + 1][0]
+                if end - k - 1 == 2 and not any(i in blocked or doc[i].lower_ in self.org_words for i in range(k + 1, end)) \
+                        and doc[k + 1].ent_type_ in {"", "PERSON"}:
+                    name = Span(doc, k + 1, end, label="PERSON")
+                    name._.rule = "names.py:coordinated_name"
+                    found[(k + 1, end)] = name
         return [found[k] for k in sorted(found)]
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:
@@ -207,6 +232,9 @@ class NameFinder:
             token = span.text.lower()
             options = [p for p in people.values() if token in {p.surname.lower(), p.first_name.lower()}]
             if not options:
+                if span.start > 0 and doc_title(span, self.titles):
+                    # "Mr Fennimore said": a titled surname is a person even with no full name in the story
+                    people.setdefault(token, PersonFound(name=span.text, rule=span._.rule)).mentions.append(span)
                 continue
             before = [p for p in options if p.mentions[0].start < span.start]
             best = max(before or options, key=lambda p: max((m.start for m in p.mentions if m.start < span.start), default=-1))
@@ -226,6 +254,11 @@ class NameFinder:
             i += 1
         return i < len(doc) and doc[i].lower_ in self.place_nouns
 
+
+
+def doc_title(span: Span, titles: set[str]) -> bool:
+    prev = span.doc[span.start - 1].text
+    return prev in titles or prev.rstrip(".") in titles
 
 
 def name_words(span: Span) -> list[str]:

@@ -17,17 +17,21 @@ from ..extensions import COUNCILS, PLACES, UNIONS
 from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from ._text import POSSESSIVE
+from .relative import FINITE, RelativeRoles
+from .role_forms import apposition_no_comma, leading_org, resolve_group, runs_over, sentence_employer, shared_left
 
 # parts of speech and tags the phrase rules read (the word lists are in models/people.json)
-FINITE = {"VERB", "AUX"}           # a verb ends a role phrase ...
 PARTICIPLES = {"VBN", "VBG"}       # ... unless a participle ("elected", "acting")
 ROLE_POS = {"NOUN", "PROPN", "ADJ", "ADP", "PART", "CCONJ", "NUM", "X"}  # what a role phrase before a name is made of
 
 
-class RoleFinder:
+class RoleFinder(RelativeRoles):
     def __init__(self, nlp: Language, lex: dict):
         self.lemma = Lemmas(nlp)
         self.titles = set(lex["titles"])
+        self.org_words = set(lex["org_words"])
+        self.company_words = set(lex["not_people"]["company_words"])
+        self.of_org_words = set(lex["role_phrase"]["of_organisation_words"])
         self.role_heads = set(lex["role_heads"]) | {w for r in lex["press_roles"] for w in r.split()}
         self.role_kinds = sorted(lex["role_kinds"].items(), key=lambda kv: -len(kv[0]))
         self.press = set(lex["press_roles"])
@@ -80,6 +84,10 @@ class RoleFinder:
         i = start
         while i > 0:
             tok = doc[i - 1]
+            if (i < start and runs_over(doc, i, self.role_heads)) or (
+                    tok.lower_ in self.role_heads and i >= 2 and doc[i - 2].pos_ in {"CCONJ", "NOUN", "ADJ", "PROPN"}):
+                i -= 1  # ... and "convenor" tagged a verb
+                continue
             if tok.text in self.phrase_end or tok.lower_ in self.stops_before:
                 break
             if tok.pos_ in FINITE and tok.tag_ not in PARTICIPLES:
@@ -119,6 +127,10 @@ class RoleFinder:
             if m:
                 s = phrase.char_span(m.start(), m.end(), alignment_mode="expand")
                 if s is not None:
+                    after = doc[s.end:phrase.end].text.lower()
+                    if not party.isupper() and any(k == "council" and after.startswith(r) for r, k in self.role_kinds):
+                        # "Green councillor": a party adjective says which councillor, not whose ("SDLP councillor": the party)
+                        return "", s.start, s.start
                     return self.parties[party], s.start, s.end
         for i, tok in enumerate(phrase):
             nxt = phrase[i + 1].lower_ if i + 1 < len(phrase) else ""
@@ -150,6 +162,10 @@ class RoleFinder:
                                and not (i < o_start and doc[i].pos_ == "PROPN")]  # "Swindon Unison treasurer"
         else:
             role_tokens = tokens
+            lead = leading_org(doc, tokens, self.role_heads, self.org_words, self.generic_council | self.generic_union,
+                                   self.of_org_words)
+            if lead:  # "Veolia's contract manager", "leader of the independent group"
+                name, role_tokens = resolve_group(doc, lead[0], self.org_words), lead[1]
         while role_tokens and (doc[role_tokens[0]].lower_ in self.leading
                                or doc[role_tokens[0]].ent_type_ in {"GPE", "LOC"} or self.is_place_word(doc, role_tokens)):
             role_tokens = role_tokens[1:]
@@ -164,10 +180,10 @@ class RoleFinder:
             if role_tokens and doc[role_tokens[-1]].pos_ == "ADP":
                 role_tokens = role_tokens[:-1]
         if not role_tokens:
-            return None, name
+            return None, name or None
         role_span = Span(doc, role_tokens[0], role_tokens[-1] + 1)
         if not trusted and not self.has_head(role_span):
-            return None, name
+            return None, name or None
         words = [doc[i].lower_ for i in role_tokens]
         if doc[role_tokens[-1]].tag_ == "NNS" and _singular(words[-1]) in self.role_heads:
             words[-1] = _singular(words[-1])  # "joint general secretaries" said of two people
@@ -179,7 +195,9 @@ class RoleFinder:
         if name is None:
             kind = next((k for phrase_, k in self.role_kinds if re.search(rf"\b{re.escape(phrase_)}\b", role)), None)
             name = {"union": primary_union, "council": primary_council}.get(kind)
-        return role, name
+            if kind == "council":  # "chief executive NAME said SLT had met the unions": the trust's, not the council's
+                name = sentence_employer(phrase, self.company_words) or name
+        return role, name or None
 
     def role_phrases(self, doc: Doc, mention: Span):
         left = self.title_start(mention)
@@ -192,16 +210,27 @@ class RoleFinder:
             end = j
         after = self.phrase_after(doc, doc[mention.start:end])
         if after is not None:
-            yield after, "people:apposition_after"
+            yield after, "roles.py:apposition_after"
+        bare = apposition_no_comma(doc, mention, self.affiliation.ends)
+        if bare is not None:
+            yield bare, "role_forms.py:apposition_no_comma"
+        yield from self.phrases_before(doc, left, "roles.py")
+        first = shared_left(doc, left)
+        if first is not None:  # "the joint branch secretaries of Unison, Ailsa Burns and Rab Nicol"
+            for phrase, rule in self.phrases_before(doc, first, "role_forms.py:shared"):
+                if any(t.tag_ == "NNS" and t.lower_ not in self.role_heads for t in phrase):
+                    yield phrase, rule
+
+    def phrases_before(self, doc: Doc, left: int, rule: str):
         before = self.phrase_before(doc, left)
         if before is not None:
-            yield before, "people:role_before_name"
+            yield before, rule + (":role_before_name" if rule == "roles.py" else "_role_before_name")
         if left >= 2 and doc[left - 1].text == ",":
             pre = self.phrase_before(doc, left - 1)
             if pre is not None:
-                yield pre, "people:apposition_before"
+                yield pre, rule + (":apposition_before" if rule == "roles.py" else "_apposition_before")
 
-    def find_role(self, doc: Doc, mentions: list[Span], primary_union, primary_council):
+    def find_role(self, doc: Doc, mentions: list[Span], primary_union, primary_council, others=frozenset()):
         """(role, organisation, evidence span, rule id) of a person's mentions, or None. The first role found
         for any mention; one that names its organisation wins over one that does not."""
         found = []
@@ -211,77 +240,18 @@ class RoleFinder:
                 found.append(relative)
                 continue
             for phrase, rule in self.role_phrases(doc, mention):
-                if not self.has_head(phrase):
-                    continue
+                if not self.has_head(phrase) or any(t.i in others for t in phrase):
+                    continue  # no role word, or the phrase runs over another person's name
                 role, org = self.split_role(phrase, primary_union, primary_council)
+                if role in self.affiliation.member_words:
+                    break  # "members A and B": what they belong to (affiliation.py), not a role
                 if role:
                     found.append((role, org, phrase, rule))
                     break
         with_org = [f for f in found if f[1]]
         if with_org or found:
             return (with_org or found)[0]
-        return self.organisation_only(doc, mentions)
-
-    def relative_role(self, doc: Doc, mention: Span, primary_union, primary_council):
-        """A role in a relative clause: "Ann Lee, who chairs the Friends of Hove Library," (a verb that names
-        a role) and "Joe Bell, who has worked as a care assistant for the council for ten years,"."""
-        i = mention.end
-        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
-            return None
-        j = i + 2
-        while j < len(doc) and doc[j].lower_ in self.auxiliaries:
-            j += 1
-        if j + 1 >= len(doc) or doc[j].pos_ not in FINITE:
-            return None
-        end = j + 1
-        while end < len(doc) and end - j < 14 and doc[end].text not in self.phrase_end and doc[end].lower_ not in self.clause_ends \
-                and not (doc[end].pos_ == "ADP" and end + 1 < len(doc) and doc[end + 1].like_num):
-            end += 1
-        obj = Span(doc, j + 1, end)
-        lemma = self.lemma(doc[j])
-        if lemma in self.role_verbs and len(obj):
-            org = self.org_in(obj, primary_union, primary_council)
-            name = org[0] if org else self.proper_name(obj)
-            return (self.role_verbs[lemma], name, Span(doc, j, end), "people:role_verb") if name else None
-        if lemma in self.works_as and doc[j + 1].lower_ == "as" and len(obj) > 1:
-            phrase = Span(doc, j + 2, end)
-            role, org = self.split_role(phrase, primary_union, primary_council, trusted=True)
-            cut = next((t.i for t in phrase if t.lower_ in self.employer_before), None)
-            if org is None and cut is not None and self.proper_name(Span(doc, cut + 1, end)):
-                # "as a librarian at Hove Central Library": an organisation that is neither union nor council
-                org = self.proper_name(Span(doc, cut + 1, end))
-                role = self.split_role(Span(doc, phrase.start, cut), primary_union, primary_council, trusted=True)[0]
-            return (role, org, phrase, "people:works_as") if role else None
-        return None
-
-    def proper_name(self, phrase: Span) -> str | None:
-        """'the Friends of Hove Library and its volunteers' -> 'Friends of Hove Library'."""
-        tokens = list(phrase)
-        while tokens and tokens[0].pos_ == "DET":
-            tokens = tokens[1:]
-        kept = []
-        for t in tokens:
-            if not (t.is_title or t.is_upper or (kept and t.lower_ in self.proper_name_joiners)):
-                break
-            kept.append(t)
-        while kept and not (kept[-1].is_title or kept[-1].is_upper):
-            kept.pop()
-        return phrase.doc[kept[0].i:kept[-1].i + 1].text if kept else None
-
-    def organisation_only(self, doc: Doc, mentions: list[Span]):
-        """No role, but an organisation: "the GMB's Siân Lloyd-Evans", "Tam Baird-Ferguson (Unison)"."""
-        orgs = {s.end: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
-        starts = {s.start: s for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, [])}
-        for m in mentions:
-            left = self.title_start(m)
-            if left >= 2 and doc[left - 1].lower_ in POSSESSIVE and left - 1 in orgs:
-                org = orgs[left - 1]
-                return None, org._.canonical, Span(doc, org.start, left), "people:organisation_possessive"
-            if m.end + 2 < len(doc) and doc[m.end].text == "(" and m.end + 1 in starts:
-                org = starts[m.end + 1]
-                if org.end < len(doc) and doc[org.end].text == ")":
-                    return None, org._.canonical, org, "people:organisation_bracketed"
-        return None
+        return self.affiliation.find(doc, mentions, primary_union)
 
     def is_place_word(self, doc: Doc, tokens: list[int]) -> bool:
         """'Swansea branch chair': a place named before a role is where, not what ('Shadow chancellor' stays)."""
