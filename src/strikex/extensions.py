@@ -26,14 +26,14 @@ DOC_EXTENSIONS = {
     "reference_date": None,      # datetime.date | None
     "reference_date_source": None,  # "text" | "given" | None
     "reference_date_span": None,  # Span | None
-    "people": None,              # list[people.Person]
-    "ballots": None,             # list[ballots.Ballot]
-    "strikes": None,             # list[strikes.Strike]
+    "people": None,              # list[components.names.PersonFound]
+    "ballots": None,             # list[components.ballot_grouping.BallotFound]
+    "strikes": None,             # list[components.strikes.StrikeFound]
     "causes": None,              # list[components.causes.CauseFound]
-    "workers": None,             # list[workers.WorkerGroup]
+    "workers": None,             # list[components.workers.WorkerGroup]
     "money": None,               # list[components.workers.MoneyFound]
     "dispute": None,             # components.disputes.DisputeFound: is there an industrial dispute, its employer
-    "quotes": None,              # list[quotes.Quote]
+    "quotes": None,              # list[components.quotes.QuoteFound]
 }
 SPAN_EXTENSIONS = {
     "rule": None,        # id of the rule that found the span
