@@ -15,14 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import COUNCILS, PLACES, UNIONS
-from ..resources import read_json
 from ._gazetteer import token_indices
+from ._rules import RuleComponent
 from ._text import window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
 from .strike_status import StatusReader, further
 
-RULES = "strikes.json"
 __all__ = ["StrikeFinder", "StrikeFound"]
 
 
@@ -46,10 +45,9 @@ class StrikeFound:
         return self.unions[0] if self.unions else None
 
 
-class StrikeFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        self.lex = read_json(lexicon)
+class StrikeFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.lex = data["lexicon"]
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
         self.days = DayReader(nlp, self.lex, self.triggers)
         self.status = StatusReader(self.lex)
@@ -104,7 +102,7 @@ class StrikeFinder:
                 return Span(doc, start, tok.i + 1)
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         unions = list(doc.spans.get(UNIONS, []))
         councils = list(doc.spans.get(COUNCILS, []))
         primary_union = doc._.main_union
@@ -128,7 +126,7 @@ class StrikeFinder:
                 continue
             status, cue = self.status(sent)
             strike = StrikeFound(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue,
-                                 mentions=[sent], rule=f"{RULES}:{'weak_triggers' if weak else 'triggers'}")
+                                 mentions=[sent], rule=f"{self.files['lexicon']}:{'weak_triggers' if weak else 'triggers'}")
             strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))
             employers = [c._.canonical for c in councils if sent.start <= c.start < sent.end]
             strike.employer = employers[0] if employers else None
@@ -185,4 +183,4 @@ def _merge(into: StrikeFound, other: StrikeFound, status_only_if_unknown: bool =
     default_config={"lexicon": "strikes.json"},
 )
 def make_strike_finder(nlp: Language, name: str, lexicon: str) -> StrikeFinder:
-    return StrikeFinder(nlp, name, lexicon)
+    return StrikeFinder(nlp, name, lexicon=lexicon)
