@@ -22,6 +22,7 @@ from ..datenorm import DateValue, resolve
 from ._gazetteer import match_near
 from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
+from .recurrence import recurrences
 
 SPANS_KEY = DATES
 # "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
@@ -250,7 +251,7 @@ class DateFinder(RuleComponent):
                     out[-1] = joined
                     continue
             out.append(anchor)
-        doc.spans[SPANS_KEY] = out
+        doc.spans[SPANS_KEY] = recurrences(doc, out, ref, self.files["patterns"])
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
         return doc

@@ -69,6 +69,12 @@ class StrikeFinder(RuleComponent):
                     return True
         return False
 
+    def continues(self, sent: Span) -> bool:
+        """'They will be joined by ...', 'Then 3 and 5 March as well', 'Further days have been named as ...':
+        a sentence right after one with strike days that goes on about the same strike."""
+        words = [t.lower_ for t in sent if not t.is_space][:2]
+        return bool(words) and (words[0] in self.lex["continuation_openers"] or " ".join(words) in self.lex["continuation_openers"])
+
     def mask(self, text: str) -> str:
         for phrase in self.not_strikes:
             text = text.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
@@ -113,20 +119,29 @@ class StrikeFinder(RuleComponent):
         # "a lightning strike", "a hunger strike": not industrial action; masked before the triggers are looked for
         texts = {s.start: self.mask(window(s)) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
-        for sent in sents:
-            weak = False
+        previous: dt.date | None = None   # the last single start day a mention gave
+        last_with_days = -2
+        for n, sent in enumerate(sents):
+            kind = "triggers"
             if sent.start not in strong:
                 # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
-                if not strong or not self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
+                if strong and self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
+                    kind = "weak_triggers"
+                elif last_with_days == n - 1 and self.continues(sent):
+                    kind = "continuation"   # "They will be joined by ... between 12 and 14 May"
+                else:
                     continue
-                weak = True
-            days, unresolved, used = self.days(doc, sent, need_strike_word=weak)
-            days = days or self.days.running_days(doc, sent)
-            if weak and not days:
+            weak = kind == "weak_triggers"
+            days, unresolved, used = self.days(doc, sent, need_strike_word=weak, previous=previous)
+            days = sorted(set(days) | set(self.days.running_days(doc, sent)))
+            if kind != "triggers" and not days:
                 continue
+            if days:
+                last_with_days = n
+                previous = days[0] if len(days) == 1 else previous
             status, cue = self.status(sent)
             strike = StrikeFound(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue,
-                                 mentions=[sent], rule=f"{self.files['lexicon']}:{'weak_triggers' if weak else 'triggers'}")
+                                 mentions=[sent], rule=f"{self.files['lexicon']}:{kind}")
             strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))
             employers = [c._.canonical for c in councils if sent.start <= c.start < sent.end]
             strike.employer = employers[0] if employers else None
