@@ -52,6 +52,7 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
+BYLINE_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
@@ -85,7 +86,7 @@ class DateFinder(RuleComponent):
             span = Span(doc, start + self.trim[rule], end, label="DATE")
             span._.rule = f"{self.files['patterns']}:{rule}"
             spans.append(span)
-        return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
+        return filter_spans(spans)
 
     def anchors(self, doc: Doc) -> list[int]:
         """Tokens every date pattern holds one of: a month, a weekday, a relative word, a year or a numeric
@@ -112,7 +113,7 @@ class DateFinder(RuleComponent):
         groups = []
         for anchor in spans:
             members: list[tuple[Span, str]] = []
-            i = anchor.start - 1
+            i = anchor.start - 1 if not self.month_first(anchor) else -1   # "July 2": no bare days before it
             kind = None
             while i >= 1:
                 conn = doc[i]
@@ -155,6 +156,28 @@ class DateFinder(RuleComponent):
                                         weekday=value.weekday, until=until)
         return joined
 
+    def month_first(self, span: Span) -> bool:
+        return span[0].text.rstrip(".").lower() in {m.rstrip(".").lower() for m in self.words["months"]}
+
+    def month_first_list(self, doc: Doc, anchor: Span, value: DateValue, ref) -> list[Span]:
+        """'November 5 and 19', 'March 3, 4 and 10': the bare days after a month-first date, in its month
+        (a day followed by a month of its own is not one: 'June 9 and 11 July')."""
+        if not (self.month_first(anchor) and value.day and value.until is None):
+            return []
+        found, i = [], anchor.end
+        while i + 1 < len(doc) and doc[i].lower_ in {",", "and", "&"} and self.is_bare_day(doc[i + 1]):
+            if i + 2 < len(doc) and (doc[i + 2].text.rstrip(".").lower() in {m.rstrip(".").lower() for m in self.words["months"]}):
+                break
+            member = Span(doc, i + 1, i + 2, label="DATE")
+            mv = resolve(f"{doc[i + 1].text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
+            if mv is None:
+                break
+            member._.date_value = mv
+            member._.rule = anchor._.rule + "+list"
+            found.append(member)
+            i += 2
+        return found
+
     def joins(self, doc: Doc, prev: Span) -> bool:
         """Whether the token after ``prev`` joins it to the next date as a range."""
         conn = doc[prev.end].lower_
@@ -176,14 +199,17 @@ class DateFinder(RuleComponent):
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
+        """The publication date the text states: after a cue ("date", "Published"; even in page chrome), a
+        byline cell ("Jo Bright | 14.03.2026 09:30 | Region"), or a dateline alone near the top."""
         text = doc_text(doc)
         for span, value in spans:
             if value.date is None or value.year is None:
                 continue
             line_start = text.rfind("\n", 0, span.start_char) + 1
             before = text[line_start:span.start_char]
-            if self.cue_rx.search(before[-60:]) or DATELINE.match(before):
+            if self.cue_rx.search(before[-60:]) or DATELINE.match(before) or self.byline_cell(text, span):
                 return span, value.date
+        spans = [(s, v) for s, v in spans if not in_boilerplate(doc, s.start_char, s.end_char)]
         for span, value in spans:  # a dateline alone near the top
             if span.start_char > 400:
                 break
@@ -196,13 +222,30 @@ class DateFinder(RuleComponent):
                 return span, value.date
         return None
 
+    @staticmethod
+    def byline_cell(text: str, span: Span) -> bool:
+        """'NAME | 29.10.2009 18:04 | Region', '14th May 2021 | Local News': the date (and a clock time) fills a
+        cell of a pipe-separated line near the top."""
+        if span.start_char > 800:
+            return False
+        left = max(text.rfind("\n", 0, span.start_char), text.rfind("|", 0, span.start_char)) + 1
+        right = min(x for x in (text.find("\n", span.end_char), text.find("|", span.end_char), len(text)) if x >= 0)
+        if "|" not in text[left - 1: left] + text[right: right + 1]:
+            return False
+        rest = (text[left:span.start_char] + " " + text[span.end_char:right]).strip()
+        return not rest or bool(BYLINE_TIME.fullmatch(rest))
+
     def process(self, doc: Doc) -> Doc:
         spans = self.find_spans(doc)
         given = doc._.given_date
         # first pass without a reference date, to find the one the text states
         problems: list[str] = []  # date texts that could not be read (too long, dateparser timed out)
+        # page chrome may state the publication date near the top ("date 2018-09-14 Get daily updates ...")
+        spans = [s for s in spans if s.start_char <= 800 or not in_boilerplate(doc, s.start_char, s.end_char)]
         absolute = [(s, resolve(s.text, None, problems=problems)) for s in spans]
         found = self.reference_from_text(doc, [(s, v) for s, v in absolute if v])
+        spans = [s for s in spans if not in_boilerplate(doc, s.start_char, s.end_char)
+                 or (found is not None and s.start == found[0].start)]
         if found:
             doc._.reference_date_span, doc._.reference_date = found
             doc._.reference_date_source = "text"
@@ -223,6 +266,11 @@ class DateFinder(RuleComponent):
             joined = self.month_first_range(doc, anchor, value, ref)
             if joined is not None:
                 out.append(joined)
+                continue
+            listed = self.month_first_list(doc, anchor, value, ref)
+            if listed:   # "on November 5 and 19", "March 3, 4 and 10"
+                out.append(anchor)
+                out.extend(listed)
                 continue
             if members and value.month:
                 joined = self.range_span(doc, members, anchor, value, ref) if members[-1][1] == "range" else None
