@@ -30,11 +30,13 @@ class DayReader:
         self.lengths = Lengths(lex, self.lemma)
 
     def __call__(self, doc: Doc, sent: Span, need_strike_word: bool = False,
-                 previous: dt.date | None = None) -> tuple[list[dt.date], list[Span], list[Span]]:
+                 previous: dt.date | None = None, continuation: bool = False) -> tuple[list[dt.date], list[Span], list[Span]]:
         """(days, unresolved, used): the strike days, the date spans the reference date cannot fix, and the
         date spans the days come from. ``need_strike_word``: only dates a strike word points at count.
         ``previous``: the start day the mention before this one gave ("... on 3 April. It will run for five
-        weeks until 6 May")."""
+        weeks until 6 May"). ``continuation``: the sentence goes on about the strike named before it ("The
+        current one was due to end on 6 May, but will now resume two days later"): only the parse can give
+        a date to another event, and "resume N days later" starts again N days after the day before it."""
         days: list[dt.date] = []
         unresolved: list[Span] = []
         used: list[Span] = []
@@ -42,9 +44,16 @@ class DayReader:
         dates = [d for d in doc.spans.get(DATES, []) if sent.start <= d.start < sent.end
                  and not (ref_span is not None and d.start == ref_span.start)]
         starts: list[dt.date] = []
+        last_end = sent.start
         for date in dates:
             value = date._.date_value
-            event = self.nearest_event(doc, sent, date)
+            later = self.days_later(doc, last_end, date.start) if continuation and days else None
+            if later:
+                again = max(days) + dt.timedelta(later)
+                days.append(again)
+                starts.append(again)
+            last_end = date.end
+            event = self.attached(date) if continuation else self.nearest_event(doc, sent, date)
             if event == "other" or (need_strike_word and event != "strike"):
                 continue
             if value is None or value.granularity != "day" or self.owned_by_other_event(date):
@@ -65,6 +74,15 @@ class DayReader:
             days.extend(found)
             used.append(date)
         return sorted(set(days)), unresolved, used
+
+    def days_later(self, doc: Doc, start: int, end: int) -> int | None:
+        """'resume two days later': N, when the tokens between two dates say so."""
+        words = [t.lower_ for t in doc[start:end]]
+        for k in range(len(words) - 2):
+            if words[k + 1] in {"day", "days"} and words[k + 2] == "later" and to_number(words[k]) \
+                    and any(w in self.lex["resume_words"] for w in words[:k]):
+                return int(to_number(words[k]))
+        return None
 
     def owned_by_other_event(self, date: Span) -> bool:
         """'today's vote', 'Monday's meeting': a possessive date belongs to the thing it qualifies."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import COUNCILS, PLACES, UNIONS
 from ._gazetteer import token_indices
 from ._rules import RuleComponent
-from ._text import window
+from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
 from .strike_status import StatusReader, further
@@ -75,6 +75,18 @@ class StrikeFinder(RuleComponent):
         words = [t.lower_ for t in sent if not t.is_space][:2]
         return bool(words) and (words[0] in self.lex["continuation_openers"] or " ".join(words) in self.lex["continuation_openers"])
 
+    def weekdays_only(self, sent: Span) -> bool:
+        text = window(sent)
+        return has_cue(text, self.lex["weekday_words"]) and has_cue(text, self.lex["period_back_references"])
+
+    def effect(self, sent: Span, n: int, sents: list[Span], strong: set[int]) -> bool:
+        """'No household waste collections will take place between Monday 10 May and Friday 28 May': the
+        service the strike stops, said within three sentences after a strike mention."""
+        if not any(s.start in strong for s in sents[max(0, n - 3): n]):
+            return False
+        words = {t.lower_ for t in sent}
+        return bool(words & set(self.lex["negation_before"])) and bool(words & set(self.lex["stopped_services"]))
+
     def mask(self, text: str) -> str:
         for phrase in self.not_strikes:
             text = text.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
@@ -121,18 +133,23 @@ class StrikeFinder(RuleComponent):
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         previous: dt.date | None = None   # the last single start day a mention gave
         last_with_days = -2
+        last: tuple[StrikeFound, list[dt.date]] | None = None   # the strike that got days last, and those days
         for n, sent in enumerate(sents):
             kind = "triggers"
+            if last is not None and self.weekdays_only(sent):
+                # "... will not work on any weekday during that period": the run before keeps Monday to Friday
+                last[0].days = [d for d in last[0].days if d.weekday() < 5 or d not in last[1]]
             if sent.start not in strong:
                 # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
                 if strong and self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
                     kind = "weak_triggers"
-                elif last_with_days == n - 1 and self.continues(sent):
+                elif (last_with_days == n - 1 and self.continues(sent)) or (strong and self.effect(sent, n, sents, strong)):
                     kind = "continuation"   # "They will be joined by ... between 12 and 14 May"
                 else:
                     continue
             weak = kind == "weak_triggers"
-            days, unresolved, used = self.days(doc, sent, need_strike_word=weak, previous=previous)
+            days, unresolved, used = self.days(doc, sent, need_strike_word=weak, previous=previous,
+                                               continuation=kind == "continuation")
             days = sorted(set(days) | set(self.days.running_days(doc, sent)))
             if kind != "triggers" and not days:
                 continue
@@ -152,6 +169,7 @@ class StrikeFinder(RuleComponent):
                     _merge(same, strike)
                 else:
                     anchored.append(strike)
+                last = (same or strike, days)
             else:
                 loose.append((sent, strike))
         strikes = anchored
