@@ -58,7 +58,7 @@ class DayReader:
                 continue
             if value is None or value.granularity != "day" or self.owned_by_other_event(date):
                 continue
-            if event != "strike" and self.reported_on(date):
+            if self.reported_on(date) and self.attached(date) != "strike":   # "announced walkouts for Friday" is not the telling
                 continue
             if value.date is None:
                 unresolved.append(date)
