@@ -17,16 +17,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import DATES, doc_text
+from ..extensions import DATES
 from ..datenorm import DateValue, resolve
 from ._gazetteer import match_near
 from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 from .recurrence import recurrences
+from .reference_date import reference_from_text
 
 SPANS_KEY = DATES
-# "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
 
 
 def expand_pattern(pattern, words):
@@ -52,7 +51,6 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
-BYLINE_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
@@ -199,41 +197,7 @@ class DateFinder(RuleComponent):
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
-        """The publication date the text states: after a cue ("date", "Published"; even in page chrome), a
-        byline cell ("Jo Bright | 14.03.2026 09:30 | Region"), or a dateline alone near the top."""
-        text = doc_text(doc)
-        for span, value in spans:
-            if value.date is None or value.year is None:
-                continue
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            before = text[line_start:span.start_char]
-            if self.cue_rx.search(before[-60:]) or DATELINE.match(before) or self.byline_cell(text, span):
-                return span, value.date
-        spans = [(s, v) for s, v in spans if not in_boilerplate(doc, s.start_char, s.end_char)]
-        for span, value in spans:  # a dateline alone near the top
-            if span.start_char > 400:
-                break
-            if value.date is None or value.year is None:
-                continue
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            line_end = text.find("\n", span.end_char)
-            line = text[line_start: len(text) if line_end < 0 else line_end]
-            if len(line.strip()) <= len(span.text) + 25 and not self.not_dateline.search(line):
-                return span, value.date
-        return None
-
-    @staticmethod
-    def byline_cell(text: str, span: Span) -> bool:
-        """'NAME | 29.10.2009 18:04 | Region', '14th May 2021 | Local News': the date (and a clock time) fills a
-        cell of a pipe-separated line near the top."""
-        if span.start_char > 800:
-            return False
-        left = max(text.rfind("\n", 0, span.start_char), text.rfind("|", 0, span.start_char)) + 1
-        right = min(x for x in (text.find("\n", span.end_char), text.find("|", span.end_char), len(text)) if x >= 0)
-        if "|" not in text[left - 1: left] + text[right: right + 1]:
-            return False
-        rest = (text[left:span.start_char] + " " + text[span.end_char:right]).strip()
-        return not rest or bool(BYLINE_TIME.fullmatch(rest))
+        return reference_from_text(doc, spans, self.cue_rx, self.not_dateline)
 
     def process(self, doc: Doc) -> Doc:
         spans = self.find_spans(doc)
