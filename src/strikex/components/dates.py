@@ -51,6 +51,7 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
+CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
@@ -176,6 +177,11 @@ class DateFinder(RuleComponent):
             i += 2
         return found
 
+    @staticmethod
+    def clock_gap(doc: Doc, start: int, end: int) -> bool:
+        """Whether only clock times stand between a range's connector and its end ("to 6pm Thursday 11 June")."""
+        return start <= end and all(CLOCK.match(t.text) for t in doc[start:end])
+
     def joins(self, doc: Doc, prev: Span) -> bool:
         """Whether the token after ``prev`` joins it to the next date as a range."""
         conn = doc[prev.end].lower_
@@ -248,7 +254,7 @@ class DateFinder(RuleComponent):
                         member._.date_value = mv
                         out.append(member)
             # "from 4 September to 17 September", "between 4 and 17 September": two full dates and a connector
-            if out and out[-1].end + 1 == anchor.start and self.joins(doc, out[-1]):
+            if out and self.clock_gap(doc, out[-1].end + 1, anchor.start) and self.joins(doc, out[-1]):
                 prev = out[-1]
                 pv = prev._.date_value
                 if pv.date is None and pv.month and pv.day and value.date:

@@ -47,9 +47,10 @@ class DayReader:
         last_end = sent.start
         for date in dates:
             value = date._.date_value
-            later = self.days_later(doc, last_end, date.start) if continuation and days else None
+            before = max(days) if days else previous
+            later = self.days_later(doc, last_end, date.start) if continuation and before else None
             if later:
-                again = max(days) + dt.timedelta(later)
+                again = before + dt.timedelta(later)
                 days.append(again)
                 starts.append(again)
             last_end = date.end
@@ -58,6 +59,9 @@ class DayReader:
                 continue
             if value is None or value.granularity != "day" or self.owned_by_other_event(date):
                 continue
+            if date.start > sent.start and doc[date.start - 1].lower_ in self.lex["deadline_prepositions"] \
+                    and self.attached(date) != "strike":
+                continue   # "finish the missed rounds by Saturday 7 March"
             if self.reported_on(date) and self.attached(date) != "strike":   # "announced walkouts for Friday" is not the telling
                 continue
             if value.date is None:
