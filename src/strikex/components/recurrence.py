@@ -43,7 +43,7 @@ def _span_at(spans: list[Span], i: int) -> Span | None:
 
 def recurrences(doc: Doc, spans: list[Span], ref: dt.date | None, rule: str) -> list[Span]:
     """The date spans with each recurrence put in place of the spans it covers."""
-    out = list(spans)
+    out = [_of_next_week(doc, s, ref, rule) for s in spans]
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -77,6 +77,9 @@ def _every(doc: Doc, i: int, spans: list[Span], ref, rule: str) -> Span | None:
         return None
     every = tuple(sorted(set(weekdays)))
     first, last, end, open_start = _window(doc, j, spans, ref)
+    joined = next((s for s in spans if i < s.start < j < s.end), None)   # "Monday until 27 April", joined as a range
+    if joined is not None and joined._.date_value is not None and joined._.date_value.until and ref is not None:
+        first, last, end, open_start = ref + dt.timedelta(1), joined._.date_value.until, joined.end, True
     span = Span(doc, i, end if first else j, label="DATE")
     if first is None or last is None or last < first:
         # "every Friday last autumn": no window the reference fixes, so no days (and no single Friday)
@@ -160,3 +163,22 @@ def _next_n(doc: Doc, i: int, begin: int, spans: list[Span], ref, rule: str) -> 
                                   every=(weekday,))
     span._.rule = f"{rule}:next_n_weekdays"
     return span
+
+
+def _of_next_week(doc: Doc, span: Span, ref, rule: str) -> Span:
+    """'on Thursday and Friday of next week', 'on Tuesday next week': the weekday in the calendar week after
+    the reference date's."""
+    v = span._.date_value
+    if ref is None or v is None or len(span) != 1 or _weekday(span[0]) is None:
+        return span
+    j = span.end
+    while j < len(doc) and (doc[j].text in LIST_WORDS or _weekday(doc[j]) is not None):
+        j += 1
+    words = [t.lower_ for t in doc[j: j + 3]]
+    if words[:2] != ["next", "week"] and words[:3] != ["of", "next", "week"]:
+        return span
+    day = ref - dt.timedelta(ref.weekday()) + dt.timedelta(7 + v.weekday)
+    found = Span(doc, span.start, span.end, label="DATE")
+    found._.date_value = DateValue.of(day, weekday=v.weekday)
+    found._.rule = f"{rule}:weekday_next_week"
+    return found

@@ -83,7 +83,10 @@ class Lengths:
                 nxt = doc[i + 1].lower_ if i + 1 < sent.end else ""
                 if nxt in {"later", "ago", "'", "’", "notice", "before", "after", "earlier"}:
                     continue   # "two days later", "14 days' notice": not how long a strike runs
-                if j - 1 >= sent.start and doc[j - 1].lower_ in {"for", "lasting", "over"}:
+                k = j - 1
+                while k > sent.start and doc[k].lower_ in {"another", "a", "further", "more"}:
+                    k -= 1   # "for another 9 days"
+                if k >= sent.start and doc[k].lower_ in {"for", "lasting", "over"}:
                     out.append((i, days, "for"))
                 elif nxt == "of" and i + 2 < sent.end and doc[i + 2].lower_ in self.strike_words | {"strike", "industrial"}:
                     out.append((i, days, "pre"))
