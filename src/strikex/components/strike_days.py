@@ -138,7 +138,9 @@ class DayReader:
             word = head.lower_
             if head.pos_ == "NOUN":
                 if word in self.strike_words:
-                    return "strike"
+                    # "its ballot result for strikes on Friday": the strike is what the other event is about
+                    topic_of = head.head.head if head.dep_ == "pobj" else None
+                    return "other" if topic_of is not None and topic_of.lower_ in self.other_events else "strike"
                 if word in self.other_events:
                     return "other"
                 continue
