@@ -55,7 +55,7 @@ class DateValue:
         if self.date is None or self.granularity != "day":
             return []
         last = self.until or self.date
-        if last < self.date or (last - self.date).days > 62:
+        if last < self.date or (last - self.date).days > (366 if self.every else 62):
             return [self.date]
         days = [self.date + dt.timedelta(n) for n in range((last - self.date).days + 1)]
         return [d for d in days if d.weekday() in self.every] if self.every else days

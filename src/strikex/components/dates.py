@@ -17,15 +17,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import DATES, doc_text
+from ..extensions import DATES
 from ..datenorm import DateValue, resolve
 from ._gazetteer import match_near
 from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
+from .recurrence import recurrences
+from .reference_date import reference_from_text
 
 SPANS_KEY = DATES
-# "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
 
 
 def expand_pattern(pattern, words):
@@ -51,6 +51,7 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
+CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 
 
@@ -84,7 +85,7 @@ class DateFinder(RuleComponent):
             span = Span(doc, start + self.trim[rule], end, label="DATE")
             span._.rule = f"{self.files['patterns']}:{rule}"
             spans.append(span)
-        return [s for s in filter_spans(spans) if not in_boilerplate(doc, s.start_char, s.end_char)]
+        return filter_spans(spans)
 
     def anchors(self, doc: Doc) -> list[int]:
         """Tokens every date pattern holds one of: a month, a weekday, a relative word, a year or a numeric
@@ -111,7 +112,7 @@ class DateFinder(RuleComponent):
         groups = []
         for anchor in spans:
             members: list[tuple[Span, str]] = []
-            i = anchor.start - 1
+            i = anchor.start - 1 if not self.month_first(anchor) else -1   # "July 2": no bare days before it
             kind = None
             while i >= 1:
                 conn = doc[i]
@@ -154,6 +155,33 @@ class DateFinder(RuleComponent):
                                         weekday=value.weekday, until=until)
         return joined
 
+    def month_first(self, span: Span) -> bool:
+        return span[0].text.rstrip(".").lower() in {m.rstrip(".").lower() for m in self.words["months"]}
+
+    def month_first_list(self, doc: Doc, anchor: Span, value: DateValue, ref) -> list[Span]:
+        """'November 5 and 19', 'March 3, 4 and 10': the bare days after a month-first date, in its month
+        (a day followed by a month of its own is not one: 'June 9 and 11 July')."""
+        if not (self.month_first(anchor) and value.day and value.until is None):
+            return []
+        found, i = [], anchor.end
+        while i + 1 < len(doc) and doc[i].lower_ in {",", "and", "&"} and self.is_bare_day(doc[i + 1]):
+            if i + 2 < len(doc) and (doc[i + 2].text.rstrip(".").lower() in {m.rstrip(".").lower() for m in self.words["months"]}):
+                break
+            member = Span(doc, i + 1, i + 2, label="DATE")
+            mv = resolve(f"{doc[i + 1].text} {_month_year(value)}", ref, looks_back(anchor, self.future_words))
+            if mv is None:
+                break
+            member._.date_value = mv
+            member._.rule = anchor._.rule + "+list"
+            found.append(member)
+            i += 2
+        return found
+
+    @staticmethod
+    def clock_gap(doc: Doc, start: int, end: int) -> bool:
+        """Whether only clock times stand between a range's connector and its end ("to 6pm Thursday 11 June")."""
+        return start <= end and all(CLOCK.match(t.text) for t in doc[start:end])
+
     def joins(self, doc: Doc, prev: Span) -> bool:
         """Whether the token after ``prev`` joins it to the next date as a range."""
         conn = doc[prev.end].lower_
@@ -175,33 +203,19 @@ class DateFinder(RuleComponent):
 
     # -- reference date ------------------------------------------------------------------------
     def reference_from_text(self, doc: Doc, spans: list[tuple[Span, DateValue]]) -> tuple[Span, dt.date] | None:
-        text = doc_text(doc)
-        for span, value in spans:
-            if value.date is None or value.year is None:
-                continue
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            before = text[line_start:span.start_char]
-            if self.cue_rx.search(before[-60:]) or DATELINE.match(before):
-                return span, value.date
-        for span, value in spans:  # a dateline alone near the top
-            if span.start_char > 400:
-                break
-            if value.date is None or value.year is None:
-                continue
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            line_end = text.find("\n", span.end_char)
-            line = text[line_start: len(text) if line_end < 0 else line_end]
-            if len(line.strip()) <= len(span.text) + 25 and not self.not_dateline.search(line):
-                return span, value.date
-        return None
+        return reference_from_text(doc, spans, self.cue_rx, self.not_dateline)
 
     def process(self, doc: Doc) -> Doc:
         spans = self.find_spans(doc)
         given = doc._.given_date
         # first pass without a reference date, to find the one the text states
         problems: list[str] = []  # date texts that could not be read (too long, dateparser timed out)
+        # page chrome may state the publication date near the top ("date 2018-09-14 Get daily updates ...")
+        spans = [s for s in spans if s.start_char <= 800 or not in_boilerplate(doc, s.start_char, s.end_char)]
         absolute = [(s, resolve(s.text, None, problems=problems)) for s in spans]
         found = self.reference_from_text(doc, [(s, v) for s, v in absolute if v])
+        spans = [s for s in spans if not in_boilerplate(doc, s.start_char, s.end_char)
+                 or (found is not None and s.start == found[0].start)]
         if found:
             doc._.reference_date_span, doc._.reference_date = found
             doc._.reference_date_source = "text"
@@ -223,6 +237,11 @@ class DateFinder(RuleComponent):
             if joined is not None:
                 out.append(joined)
                 continue
+            listed = self.month_first_list(doc, anchor, value, ref)
+            if listed:   # "on November 5 and 19", "March 3, 4 and 10"
+                out.append(anchor)
+                out.extend(listed)
+                continue
             if members and value.month:
                 joined = self.range_span(doc, members, anchor, value, ref) if members[-1][1] == "range" else None
                 if joined is not None:
@@ -235,7 +254,7 @@ class DateFinder(RuleComponent):
                         member._.date_value = mv
                         out.append(member)
             # "from 4 September to 17 September", "between 4 and 17 September": two full dates and a connector
-            if out and out[-1].end + 1 == anchor.start and self.joins(doc, out[-1]):
+            if out and self.clock_gap(doc, out[-1].end + 1, anchor.start) and self.joins(doc, out[-1]):
                 prev = out[-1]
                 pv = prev._.date_value
                 if pv.date is None and pv.month and pv.day and value.date:
@@ -250,7 +269,7 @@ class DateFinder(RuleComponent):
                     out[-1] = joined
                     continue
             out.append(anchor)
-        doc.spans[SPANS_KEY] = out
+        doc.spans[SPANS_KEY] = recurrences(doc, out, ref, self.files["patterns"])
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
         return doc

@@ -15,14 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import COUNCILS, PLACES, UNIONS
-from ..resources import read_json
 from ._gazetteer import token_indices
-from ._text import window
+from ._rules import RuleComponent
+from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
 from .strike_status import StatusReader, further
 
-RULES = "strikes.json"
 __all__ = ["StrikeFinder", "StrikeFound"]
 
 
@@ -46,10 +45,9 @@ class StrikeFound:
         return self.unions[0] if self.unions else None
 
 
-class StrikeFinder:
-    def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        self.lex = read_json(lexicon)
+class StrikeFinder(RuleComponent):
+    def setup(self, nlp: Language, data: dict) -> None:
+        self.lex = data["lexicon"]
         self.triggers = sorted(self.lex["triggers"], key=len, reverse=True)
         self.days = DayReader(nlp, self.lex, self.triggers)
         self.status = StatusReader(self.lex)
@@ -70,6 +68,24 @@ class StrikeFinder:
                 if any(w in dets for w in left):
                     return True
         return False
+
+    def continues(self, sent: Span) -> bool:
+        """'They will be joined by ...', 'Then 3 and 5 March as well', 'Further days have been named as ...':
+        a sentence right after one with strike days that goes on about the same strike."""
+        words = [t.lower_ for t in sent if not t.is_space][:2]
+        return bool(words) and (words[0] in self.lex["continuation_openers"] or " ".join(words) in self.lex["continuation_openers"])
+
+    def weekdays_only(self, sent: Span) -> bool:
+        text = window(sent)
+        return has_cue(text, self.lex["weekday_words"]) and has_cue(text, self.lex["period_back_references"])
+
+    def effect(self, sent: Span, n: int, sents: list[Span], strong: set[int]) -> bool:
+        """'No household waste collections will take place between Monday 10 May and Friday 28 May': the
+        service the strike stops, said within three sentences after a strike mention."""
+        if not any(s.start in strong for s in sents[max(0, n - 3): n]):
+            return False
+        words = {t.lower_ for t in sent}
+        return bool(words & set(self.lex["negation_before"])) and bool(words & set(self.lex["stopped_services"]))
 
     def mask(self, text: str) -> str:
         for phrase in self.not_strikes:
@@ -104,7 +120,7 @@ class StrikeFinder:
                 return Span(doc, start, tok.i + 1)
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         unions = list(doc.spans.get(UNIONS, []))
         councils = list(doc.spans.get(COUNCILS, []))
         primary_union = doc._.main_union
@@ -115,20 +131,34 @@ class StrikeFinder:
         # "a lightning strike", "a hunger strike": not industrial action; masked before the triggers are looked for
         texts = {s.start: self.mask(window(s)) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
-        for sent in sents:
-            weak = False
+        previous: dt.date | None = None   # the last single start day a mention gave
+        last_with_days = -2
+        last: tuple[StrikeFound, list[dt.date]] | None = None   # the strike that got days last, and those days
+        for n, sent in enumerate(sents):
+            kind = "triggers"
+            if last is not None and self.weekdays_only(sent):
+                # "... will not work on any weekday during that period": the run before keeps Monday to Friday
+                last[0].days = [d for d in last[0].days if d.weekday() < 5 or d not in last[1]]
             if sent.start not in strong:
                 # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
-                if not strong or not self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
+                if strong and self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
+                    kind = "weak_triggers"
+                elif (last_with_days == n - 1 and self.continues(sent)) or (strong and self.effect(sent, n, sents, strong)):
+                    kind = "continuation"   # "They will be joined by ... between 12 and 14 May"
+                else:
                     continue
-                weak = True
-            days, unresolved, used = self.days(doc, sent, need_strike_word=weak)
-            days = days or self.days.running_days(doc, sent)
-            if weak and not days:
+            weak = kind == "weak_triggers"
+            days, unresolved, used = self.days(doc, sent, need_strike_word=weak, previous=previous,
+                                               continuation=kind == "continuation")
+            days = sorted(set(days) | set(self.days.running_days(doc, sent)))
+            if kind != "triggers" and not days:
                 continue
+            if days:
+                last_with_days = n
+                previous = days[0] if len(days) == 1 else previous
             status, cue = self.status(sent)
             strike = StrikeFound(days=days, unresolved=unresolved, day_spans=used, status=status, status_cue=cue,
-                                 mentions=[sent], rule=f"{RULES}:{'weak_triggers' if weak else 'triggers'}")
+                                 mentions=[sent], rule=f"{self.files['lexicon']}:{kind}")
             strike.unions = list(dict.fromkeys(u._.canonical for u in unions if sent.start <= u.start < sent.end))
             employers = [c._.canonical for c in councils if sent.start <= c.start < sent.end]
             strike.employer = employers[0] if employers else None
@@ -139,6 +169,7 @@ class StrikeFinder:
                     _merge(same, strike)
                 else:
                     anchored.append(strike)
+                last = (same or strike, days)
             else:
                 loose.append((sent, strike))
         strikes = anchored
@@ -185,4 +216,4 @@ def _merge(into: StrikeFound, other: StrikeFound, status_only_if_unknown: bool =
     default_config={"lexicon": "strikes.json"},
 )
 def make_strike_finder(nlp: Language, name: str, lexicon: str) -> StrikeFinder:
-    return StrikeFinder(nlp, name, lexicon)
+    return StrikeFinder(nlp, name, lexicon=lexicon)
