@@ -35,6 +35,7 @@ def record(**changes):
         "ballots": [{"support_pct": 91, "turnout_pct": 54, "votes_cast": None, "eligible": None, "closes": "2023-04-28"},
                     {"support_pct": None, "turnout_pct": 40, "votes_cast": None, "eligible": None, "closes": None}],
         "strikes": [{"dates": ["2023-05-10", "2023-05-11"]}],
+        "disputes": [{"union": "UNISON", "employer": "Bradford Council"}],
     }
     rec.update(changes)
     return rec
@@ -130,9 +131,11 @@ SCORER = Path(__file__).parents[2] / "shared" / "tools" / "score.py"
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the independent scorer is not beside the project")
-def test_evaluate_agrees_with_the_independent_scorer(cli):
-    """The same counts as ``shared/tools/score.py`` on a set with misses in it (tests/unseen)."""
-    folder = Path(__file__).parent / "unseen"
+@pytest.mark.parametrize("name", ["unseen", "nearmiss"])
+def test_evaluate_agrees_with_the_independent_scorer(cli, name):
+    """The same counts as ``shared/tools/score.py`` on a set with misses in it (tests/unseen), and on one with
+    the gold keys dispute, causes and quoted (tests/nearmiss)."""
+    folder = Path(__file__).parent / name
     strikex = Path(sys.executable).with_name("strikex")
     env = dict(os.environ, PATH=f"{strikex.parent}{os.pathsep}{os.environ['PATH']}")
     theirs = json.loads(subprocess.run([sys.executable, str(SCORER), str(folder), "--json"], capture_output=True,
@@ -145,3 +148,26 @@ def test_evaluate_agrees_with_the_independent_scorer(cli):
                                  ("ballot_figure_acc", "ballot_figures"), ("reference_date_acc", "reference_date")):
         assert ours["accuracy"][ours_key]["acc"] == theirs[theirs_key], ours_key
     assert ours["macro_f1"] == theirs["macro_f1"]
+    assert ours["dispute_detection"] == theirs["dispute_detection"]
+    assert ours["beyond"] == theirs["beyond"]
+
+
+def test_a_near_miss_scores_only_dispute_facts_and_detection():
+    """Gold ``dispute: false``: names are not asked for; any strike day, ballot, closing day or dispute is a
+    false hit, and dispute detection counts the article as a false alarm (as the independent scorer does)."""
+    gold = {"dispute": False, "unions": ["UNISON"], "people": [{"name": "Ann Lee"}]}
+    quiet = score_article("n", gold, record(unions=[], people=[], ballots=[], strikes=[], disputes=[]))
+    assert quiet.missed == {} and quiet.extra == {}
+    noisy = score_article("n", gold, record())
+    assert noisy.extra["dispute"] == ["n"] and noisy.extra["strike_dates"] == ["2023-05-10", "2023-05-11"]
+    assert noisy.counts["ballots"].fp == 2 and noisy.counts["people"].fn == 0
+
+
+def test_causes_and_quoted_are_scored_only_where_the_gold_has_them():
+    gold = dict(GOLD, causes=["pay"], quoted=["Jane Smith", "Bradford Council"])
+    rec = record(causes=[{"category": "pay"}, {"category": "staffing_and_workload"}],
+                 quotes=[{"speaker": "Jane Smith", "kind": "direct"}, {"speaker": "Tom Reed", "kind": "reported"}])
+    score = score_article("x", gold, rec)
+    assert (score.beyond["causes"].tp, score.beyond["causes"].fp) == (1, 1)
+    assert (score.beyond["quoted"].tp, score.beyond["quoted"].fn) == (1, 1)
+    assert "causes" not in score_article("x", GOLD, rec).beyond

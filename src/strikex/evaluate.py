@@ -40,6 +40,9 @@ FIGURES = ("support_pct", "turnout_pct", "votes_cast", "eligible")
 SET_FIELDS = ("unions", "councils", "people", "strike_dates", "ballot_close_dates")
 FIELDS = SET_FIELDS + ("ballots",)          # the F1 fields, in the order they are reported
 ACCURACIES = ("role", "organisation", "ballot_figures", "reference_date")
+BEYOND = ("causes", "quoted")                  # scored only where the gold has the key; not in the macro F1
+CAUSES = {"pay", "working_patterns_and_conditions", "redundancy_and_dismissal", "staffing_and_workload",
+          "outsourcing_and_transfer", "trade_union_matters"}
 
 
 # -- the comparison keys -------------------------------------------------------------------------------
@@ -56,6 +59,13 @@ def council_key(name: str | None) -> str:
 def person_key(name: str | None) -> str:
     found = re.findall(r"[a-z'\-]+", (name or "").lower())
     return " ".join(w for w in found if w not in TITLES)
+
+
+def speaker_key(name: str | None) -> str:
+    """A quoted speaker: a council by its council key, else a union alias or a person's name without titles."""
+    if re.search(r"\bcouncils?\b", (name or "").lower()):
+        return "council:" + council_key(name)
+    return " ".join(w for w in union_key(name).split() if w not in TITLES)
 
 
 def words(s: str | None) -> set[str]:
@@ -116,6 +126,8 @@ class ArticleScore:
     extra: dict[str, list[str]] = field(default_factory=dict)
     wrong: list[str] = field(default_factory=list)     # role/organisation/figure/reference-date mismatches
     error: str | None = None
+    beyond: dict[str, Count] = field(default_factory=dict)   # causes, quoted: only where the gold has the key
+    dispute: Count = field(default_factory=Count)            # the article (gold dispute) vs a record with disputes
 
     def compare(self, field_name: str, gold: set[str], pred: set[str]) -> None:
         c = self.counts[field_name]
@@ -124,6 +136,14 @@ class ArticleScore:
             self.missed[field_name] = sorted(gold - pred)
         if pred - gold:
             self.extra[field_name] = sorted(pred - gold)
+
+    def compare_into(self, count: Count, label: str, gold: set[str], pred: set[str]) -> None:
+        """Like ``compare``, for the counts outside the macro F1 (dispute detection, causes, quoted)."""
+        count.tp, count.fp, count.fn = len(gold & pred), len(pred - gold), len(gold - pred)
+        if gold - pred:
+            self.missed[label] = sorted(gold - pred)
+        if pred - gold:
+            self.extra[label] = sorted(pred - gold)
 
     def hit(self, what: str, ok: bool, explain: str) -> None:
         self.hits[what][0] += ok
@@ -185,6 +205,23 @@ def score_article(name: str, gold: dict[str, Any], record: dict[str, Any]) -> Ar
     """Compare one strikex record with its gold record."""
     score = ArticleScore(name, error=record.get("error"))
     pred = _predicted(record)
+    found = {name} if record.get("disputes") else set()
+    if gold.get("dispute", True) is False:
+        # no dispute in the article: only dispute facts are scored, each a false hit; names are not asked for
+        _score_ballots(score, [], pred["ballots"])
+        score.compare("strike_dates", set(), pred["strike_dates"])
+        score.compare("ballot_close_dates", set(), pred["ballot_close_dates"])
+        score.compare_into(score.dispute, "dispute", set(), found)
+        return score
+    score.compare_into(score.dispute, "dispute", {name}, found)
+    if isinstance(gold.get("causes"), list):
+        got = {c.get("category") for c in record.get("causes") or [] if isinstance(c, dict)} & CAUSES
+        score.compare_into(score.beyond.setdefault("causes", Count()), "causes", set(gold["causes"]) & CAUSES, got)
+    if isinstance(gold.get("quoted"), list):
+        got = {speaker_key(q.get("speaker")) for q in record.get("quotes") or []
+               if isinstance(q, dict) and q.get("kind", "direct") == "direct" and q.get("speaker")} - {""}
+        score.compare_into(score.beyond.setdefault("quoted", Count()), "quoted",
+                           {speaker_key(g) for g in gold["quoted"]}, got)
     score.compare("unions", {union_key(u) for u in gold.get("unions", [])}, pred["unions"])
     score.compare("councils", {council_key(c) for c in gold.get("councils", [])}, pred["councils"])
     gold_people = {person_key(p["name"]): p for p in gold.get("people", [])}
@@ -221,6 +258,13 @@ class Report:
                 hits[k][1] += a.hits[k][1]
         return counts, hits
 
+    @staticmethod
+    def _prf(counts: list[Count]) -> dict[str, float]:
+        total = Count()
+        for c in counts:
+            total.add(c)
+        return dict(zip(("p", "r", "f1"), (round(v, 3) for v in total.prf())))
+
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         counts, hits = self.totals()
         fields = {}
@@ -235,6 +279,9 @@ class Report:
             "fields": fields,
             "accuracy": accuracy,
             "macro_f1": round(sum(counts[k].prf()[2] for k in FIELDS) / len(FIELDS), 3),
+            "dispute_detection": self._prf([a.dispute for a in self.articles]),
+            "beyond": {k: {"docs": len(c), **self._prf(c)} for k in BEYOND
+                       if (c := [a.beyond[k] for a in self.articles if k in a.beyond])},
         }
         if details:
             out["articles"] = [{"name": a.name, "missed": a.missed, "extra": a.extra, "wrong": a.wrong,

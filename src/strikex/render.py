@@ -117,7 +117,8 @@ def render(record: dict[str, Any], console: Console) -> None:
 
 
 FIELD_LABELS = {"unions": "unions", "councils": "councils", "people": "people", "ballots": "ballots",
-                "strike_dates": "strike days", "ballot_close_dates": "ballot closing days"}
+                "strike_dates": "strike days", "ballot_close_dates": "ballot closing days",
+                "dispute": "dispute", "causes": "causes", "quoted": "quoted speakers"}
 ACCURACY_LABELS = {"role": "people: role", "organisation": "people: organisation",
                    "ballot_figures": "ballots: figures", "reference_date": "reference date"}
 
@@ -145,6 +146,15 @@ def render_report(report: dict[str, Any], console: Console, title: str) -> None:
     for key, a in report["accuracy"].items():
         found.add_row(ACCURACY_LABELS[key], _score(a["acc"]), str(a["hits"]), str(a["total"]))
     console.print(found)
+    beside = Table(title="Beside the macro F1 (articles with a dispute; gold keys causes, quoted)", title_justify="left")
+    for col in ("what", "precision", "recall", "F1", "articles"):
+        beside.add_column(col, justify="left" if col == "what" else "right")
+    if "dispute_detection" in report:
+        d = report["dispute_detection"]
+        beside.add_row("dispute detection", _score(d["p"]), _score(d["r"]), _score(d["f1"]), str(report["docs"]))
+    for key, b in report.get("beyond", {}).items():
+        beside.add_row(FIELD_LABELS[key], _score(b["p"]), _score(b["r"]), _score(b["f1"]), str(b["docs"]))
+    console.print(beside)
     for name, error in report["failures"]:
         console.print(Text(f"{name}: error: {error}", style="bold red"))
     for article in report.get("articles", []):
