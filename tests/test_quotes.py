@@ -39,8 +39,8 @@ def direct(record):
      [("UNISON", "This is the")]),
     # a spokesperson for a body that is neither union nor council is not the council
     ("A spokeswoman for Northgate Leisure Trust said: “We cannot comment while talks continue.”", [(None, "We cannot comment")]),
-    # a name strikex_people does not know: the subject of the verb of saying
-    ("Mr Okonkwo said: “I have driven these lorries for twenty years.”", [("Mr Okonkwo", "I have driven")]),
+    # a titled surname alone is a person (strikex_people), and the speaker is that person, title left out
+    ("Mr Okonkwo said: “I have driven these lorries for twenty years.”", [("Okonkwo", "I have driven")]),
     # "saying:", "responded:"
     ("Council leader Anne Byrne criticised the ballot, saying: “This action helps nobody in the city.”",
      [("Anne Byrne", "This action helps")]),
