@@ -190,6 +190,7 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
         where = f" {job.output}" if job.output else " the output"
         raise Fatal(f"cannot write{where}: {exc} (after {written} records)", EXIT_OUTPUT) from None
     except (KeyboardInterrupt, _Terminated) as exc:
+        _stop_work(records)
         close()
         where = ""
         if target:
@@ -198,11 +199,19 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
         err.print(f"strikex: interrupted after {written} records{where}", markup=False)
         return failed, 143 if isinstance(exc, _Terminated) else 130
     finally:
+        _stop_work(records)  # the worker processes end here, whatever ended the loop (a broken pipe too)
         if progress is not None:
             progress.stop()
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
     return failed, None
+
+
+def _stop_work(records: Iterable[dict[str, Any]]) -> None:
+    """Close the record stream: with ``--workers`` this shuts the pool down and ends its processes."""
+    close = getattr(records, "close", None)
+    if close is not None:
+        close()
 
 
 def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,

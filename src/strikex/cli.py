@@ -137,6 +137,8 @@ def extract(
         code = extract_paths(job, _err_console())
     except Fatal as exc:
         _fail(exc.message, exc.code)
+    except BrokenPipeError:
+        _die_of_broken_pipe()
     raise typer.Exit(code)
 
 
@@ -248,7 +250,23 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
         raise typer.Exit()
 
 
-def main() -> None:
+def _die_of_broken_pipe() -> NoReturn:
+    """The reader of stdout has gone (``strikex extract DIR | head``): by now the workers are stopped (the
+    record stream was closed on the way here); end as a filter does, quietly, killed by SIGPIPE (status
+    141 in a shell), with nothing more flushed to the closed pipe."""
+    import os
+
+    sys.stdout = open(os.devnull, "w")
     if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `strikex extract dir | head` ends quietly
-    app()
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGPIPE)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    # SIGPIPE stays ignored (Python's default), so a closed stdout raises BrokenPipeError where it is written,
+    # and the batch shuts its worker processes down before strikex ends (see _die_of_broken_pipe)
+    try:
+        app()
+    except BrokenPipeError:
+        _die_of_broken_pipe()
