@@ -12,6 +12,9 @@ import pytest
 from conftest import SEEDS
 from helpers import strike_days
 
+from strikex.records import LIST_KEYS
+
+ERROR_KEYS = {"schema_version", "source", "error", "provenance", *LIST_KEYS}   # an error record: the lists, empty
 from strikex.errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED
 
 A = "Unison members at Leeds City Council will strike on 3 May.\n"
@@ -193,7 +196,7 @@ def test_binary_files_in_a_folder_become_error_records(cli, folder):
     assert [r["source"] for r in records] == [str(folder / n) for n in ("a.txt", "b.txt", "b2.txt", "b3.txt", "c.txt")]
     nul, pdf = records[2], records[3]
     for bad in (nul, pdf):
-        assert set(bad) == {"schema_version", "source", "error"}
+        assert set(bad) == ERROR_KEYS
         assert bad["schema_version"] == "1.1"
     assert "NUL" in nul["error"]
     assert "PDF" in pdf["error"]
@@ -207,7 +210,7 @@ def test_single_binary_file_exits_2_with_error_record(cli, tmp_path):
     result = cli("extract", path)
     assert result.exit_code == EXIT_BAD_INPUT
     record = json.loads(result.stdout)
-    assert set(record) == {"schema_version", "source", "error"}
+    assert set(record) == ERROR_KEYS
     assert "PDF" in record["error"]
 
 
@@ -258,7 +261,7 @@ def test_missing_path_among_several_becomes_an_error_record(cli, folder, tmp_pat
     assert result.exit_code == EXIT_SOME_FAILED
     records = jsonl(result.stdout)
     assert [r["source"] for r in records] == [str(folder / "a.txt"), str(missing), str(folder / "c.txt")]
-    assert set(records[1]) == {"schema_version", "source", "error"}
+    assert set(records[1]) == ERROR_KEYS
     assert "no such file" in records[1]["error"]
     assert "gone.txt" in result.stderr
 
@@ -328,7 +331,7 @@ def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(cli, nl
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 1
     assert records[0]["source"].endswith("a.txt") and "strikex_people" in records[0]["error"]
-    assert set(records[0]) == {"schema_version", "source", "error"}
+    assert set(records[0]) == ERROR_KEYS
     assert records[1]["source"].endswith("b.txt") and [u["name"] for u in records[1]["unions"]] == ["GMB"]
 
 

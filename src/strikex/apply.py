@@ -17,9 +17,9 @@ from typing import Any, Iterable, Iterator
 
 from . import api, io  # io.read_article looked up at each call (the tests replace it)
 from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
-                     ModelNotFound, StrikexError)
+                     InputError, ModelNotFound, StrikexError)
 from .io import Article, article_item, expand_paths, read_jsonl_articles
-from .output import Format, OutputFailed, PartialOutput, done_sources, record_writer
+from .output import Format, OutputFailed, PartialOutput, record_writer, resume_from
 
 AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
 
@@ -104,6 +104,12 @@ def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Arti
     return ((io.read_article(path, source, max_chars=job.max_chars), None) for source, path in sources), len(sources)
 
 
+def _expected_provenance(job: ExtractJob) -> dict[str, Any]:
+    from .batch import provenance
+
+    return provenance(job.model, job.given_date, job.triage, job.max_chars, job.timeout)
+
+
 def _check_paths(job: ExtractJob) -> None:
     single_or_jsonl = job.single or job.jsonl
     paths = job.paths
@@ -117,13 +123,12 @@ def extract_paths(job: ExtractJob, err) -> int:
     streamed in input order; warnings and errors to ``err``. Returns the exit status."""
     _check_paths(job)
     single = job.single
-    fmt = job.fmt or (Format.json if single else Format.jsonl)
-    done, keep = set(), []
-    if job.resume:
-        if job.output is None or fmt != Format.jsonl:
-            raise Fatal("--resume needs --output FILE and JSON Lines output (--format jsonl)", EXIT_BAD_INPUT)
-        done, keep = done_sources(Path(job.output))
-        err.print(f"strikex: resuming: {len(done)} inputs already done in {job.output}", markup=False)
+    fmt = job.fmt or Format.jsonl
+    stamp = _expected_provenance(job)
+    try:
+        done, keep = resume_from(job.output, job.resume, fmt, stamp, err)
+    except InputError as exc:
+        raise Fatal(str(exc), EXIT_BAD_INPUT) from None
     articles, count = _articles(job, done, err)
     if single:
         article, _ = next(articles)
@@ -169,6 +174,8 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
         for record in records:
+            if isinstance(record.get("provenance"), dict):  # the run's --date, also where a JSON Lines row had its own
+                record["provenance"]["options"]["date"] = job.given_date.isoformat() if job.given_date else None
             if "error" in record:
                 failed += 1
                 err.print(f"strikex: {record['error']}", markup=False)
@@ -215,20 +222,31 @@ def _stop_work(records: Iterable[dict[str, Any]]) -> None:
 
 
 def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
-                     recursive: bool = False, glob: str = "*.txt") -> list[dict[str, Any]]:
+                     recursive: bool = False, glob: str = "*.txt", stdin=None) -> list[dict[str, Any]]:
     """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
-    wrote, and extracted from the other paths (article files and folders), in that order."""
-    from .timeline import read_record_lines
-
+    wrote (in any of its formats), and extracted from the other paths (article files and folders), in that
+    order. ``-`` is stdin: records when it is JSON (``strikex extract DIR | strikex timeline -``), else one
+    article. A records file or JSON on stdin that is not strikex records is refused (exit 2)."""
     record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
-    texts = [p for p in paths if p not in record_files]
+    texts = [p for p in paths if p not in record_files and p != "-"]
     for p in record_files + texts:
-        if p != "-" and not Path(p).exists():
+        if not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
-    records = [r for p in record_files for r in read_record_lines(Path(p))]
-    if texts:
-        items = (article_item(io.read_article(path, source), given_date)
-                 for source, path in expand_paths(texts, recursive, glob))
+    try:
+        records = [r for p in record_files for r in io.read_records(Path(p), p)]
+        articles = []
+        if "-" in paths:
+            text, warnings = io.decode((stdin or sys.stdin.buffer).read(), "-")
+            if io.looks_like_json(text):
+                records += io.parse_records(text, "-")
+            else:
+                articles.append(Article("-", text=text, warnings=warnings))
+    except InputError as exc:
+        raise Fatal(str(exc), EXIT_BAD_INPUT) from None
+    if texts or articles:
+        items = [article_item(a, given_date) for a in articles]
+        items += (article_item(io.read_article(path, source), given_date)
+                  for source, path in expand_paths(texts, recursive, glob))
         try:
             records += list(api.extract_items(items, model=model))
         except ModelNotFound as exc:

@@ -96,8 +96,9 @@ def extract(
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m",
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
-                                         help="json (one object, or an array for several inputs), jsonl (one object per line), "
-                                              "or table (rich tables for reading). Default: json for one file, jsonl for several."),
+                                         help="jsonl (the default: one record per line, for any number of inputs), json "
+                                              "(pretty: one object for one input, an array for several), or table "
+                                              "(rich tables for reading; an overview table for several inputs)."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
     glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
@@ -127,7 +128,7 @@ def extract(
 ) -> None:
     """Extract dispute records from article text.
 
-    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in input order, streamed as they are done. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
+    JSON Lines: one record per line, one line per article in input order (one line for one file), streamed as they are done. An input that cannot be read gives an error record ({"source": ..., "error": ..., and the lists, empty}) in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
     """
     job = ExtractJob(paths=list(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive, glob=glob,
                      jsonl=input_format == InputFormat.jsonl, text_key=text_key, id_key=id_key, date_key=date_key,
