@@ -370,3 +370,42 @@ def test_symlink_loops_and_dangling_links_in_a_folder(cli, tmp_path):
     assert "Too many levels of symbolic links" in got["b.txt"]["error"]
     assert "error" not in got["x.txt"] and "error" not in got["y.txt"]
     assert result.exit_code == 1
+
+
+# -- issue 13: one output shape for any input; readers of records take what extract writes -----------------
+def test_json_lines_whatever_the_number_of_inputs(cli, folder):
+    one = cli("extract", folder / "a.txt")
+    two = cli("extract", folder / "a.txt", folder / "b.txt")
+    assert len(one.stdout.splitlines()) == 1 and jsonl(one.stdout)[0] == jsonl(two.stdout)[0]
+    pretty = cli("extract", folder / "a.txt", "--format", "json")
+    assert len(pretty.stdout.splitlines()) > 10 and json.loads(pretty.stdout) == jsonl(one.stdout)[0]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_timeline_reads_what_extract_writes_from_stdin_and_files(cli, folder, tmp_path, fmt):
+    written = cli("extract", folder / "a.txt", "--format", fmt, "--date", "2023-04-20").stdout
+    from_stdin = cli("timeline", "-", input=written)
+    (tmp_path / "r.jsonl").write_text(written)
+    from_file = cli("timeline", tmp_path / "r.jsonl")
+    for result in (from_stdin, from_file):
+        assert result.exit_code == EXIT_OK, result.stderr
+        (row,) = jsonl(result.stdout)
+        assert row["union"] == "UNISON" and row["strike_days"] == ["2023-05-03"] and row["sources"] == [str(folder / "a.txt")]
+
+
+@pytest.mark.parametrize("data", ['{"id": 1, "text": "Unison members will strike."}\n', '[1, 2]\n',
+                                  '{"schema_version": "1.1", "source": "x"}\n'])
+def test_readers_of_records_refuse_anything_else_in_one_line(cli, tmp_path, data):
+    (tmp_path / "r.jsonl").write_text(data)
+    for result in (cli("timeline", "-", input=data), cli("timeline", tmp_path / "r.jsonl")):
+        assert result.exit_code == EXIT_BAD_INPUT and result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1 and "not strikex records" in result.stderr
+
+
+def test_error_records_carry_the_lists_empty(cli, folder):
+    write(folder / "bad.txt", b"%PDF-1.4\n")
+    records = jsonl(cli("extract", folder).stdout)
+    (bad,) = [r for r in records if "error" in r]
+    assert all(bad[k] == [] for k in LIST_KEYS)
+    # the README's filter lets no error record through
+    assert "bad.txt" not in {Path(r["source"]).name for r in records if r["strikes"] != []}
