@@ -4,6 +4,7 @@ process shows (clean stdout, SIGPIPE)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,8 +124,9 @@ def test_glob(cli, folder):
 def test_folder_without_matching_files(cli, tmp_path):
     (tmp_path / "empty").mkdir()
     result = cli("extract", tmp_path / "empty")
-    assert result.stdout == ""
+    assert result.stdout == "" and result.exit_code == EXIT_SOME_FAILED   # nothing done: exit 1, as for jq -e
     assert "no files matching" in result.stderr
+    assert cli("extract", tmp_path / "empty", "--glob", "*.nothing").exit_code == EXIT_SOME_FAILED
 
 
 def test_several_paths_in_argument_order(cli, folder, tmp_path):
@@ -171,12 +173,14 @@ def test_without_date_no_year_is_guessed(cli, tmp_path):
     assert (d["month"], d["day"], d["year"], d["date"]) == (1, 27, None, None)
 
 
-@pytest.mark.parametrize("bad", ["18/01/2017", "2017-02-30", "tomorrow"])
-def test_bad_date_exits_2(cli, tmp_path, bad):
+@pytest.mark.parametrize("bad, says", [("18/01/2017", "must be YYYY-MM-DD"), ("tomorrow", "must be YYYY-MM-DD"),
+                                       ("2017-02-30", "2017-02-30 does not exist"), ("2023-02-29", "does not exist"),
+                                       ("9999-12-31", "out of range"), ("0001-01-01", "out of range")])
+def test_bad_date_exits_2(cli, tmp_path, bad, says):
     result = cli("extract", write(tmp_path / "a.txt", A), "--date", bad)
     assert result.exit_code == EXIT_BAD_INPUT
     assert result.stdout == ""
-    assert "YYYY-MM-DD" in result.stderr
+    assert says in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 # -- bad input ---------------------------------------------------------------------------------------------
@@ -409,3 +413,57 @@ def test_error_records_carry_the_lists_empty(cli, folder):
     assert all(bad[k] == [] for k in LIST_KEYS)
     # the README's filter lets no error record through
     assert "bad.txt" not in {Path(r["source"]).name for r in records if r["strikes"] != []}
+
+
+# -- issue 13.9: conventions ---------------------------------------------------------------------------------
+def test_piped_stdin_is_read_without_dash_and_dash_twice_reads_it_once(cli):
+    for args in (("extract",), ("extract", "-", "-")):
+        result = cli(*args, "--date", "2023-04-20", input=A)
+        assert result.exit_code == EXIT_OK, result.stderr
+        (record,) = jsonl(result.stdout)
+        assert record["source"] == "-" and strike_days(record) == ["2023-05-03"]
+
+
+def test_gzip_files_are_read_through(cli, tmp_path):
+    import gzip
+
+    plain = cli("extract", write(tmp_path / "a.txt", A), "--date", "2023-04-20")
+    zipped = cli("extract", write(tmp_path / "a.txt.gz", gzip.compress(A.encode())), "--date", "2023-04-20")
+    assert zipped.exit_code == EXIT_OK and zipped.stderr == ""
+    assert {**jsonl(zipped.stdout)[0], "source": None} == {**jsonl(plain.stdout)[0], "source": None}
+    rows = write(tmp_path / "crawl.jsonl.gz", gzip.compress(json.dumps({"id": "x", "text": A}).encode() + b"\n"))
+    (record,) = jsonl(cli("extract", rows, "--input", "jsonl").stdout)
+    assert record["source"] == "x" and record["unions"][0]["name"] == "UNISON"
+    broken = cli("extract", write(tmp_path / "cut.txt.gz", gzip.compress(A.encode())[:20]))
+    assert broken.exit_code == EXIT_BAD_INPUT and len(broken.stderr.splitlines()) == 1 and "gzip" in broken.stderr
+
+
+def test_help_conventions(cli):
+    assert cli("extract", "-h").stdout == cli("extract", "--help").stdout
+    root = cli("--help").stdout
+    assert "--install-completion" in root and "--show-completion" in root
+    for name in ("extract", "timeline", "evaluate", "schema"):
+        out = cli(name, "--help").stdout
+        assert not re.search(r"<(bool|str|int|list)", out), name
+
+
+def test_several_globs_and_html_by_default(cli, folder):
+    write(folder / "page.html", "<p>" + B + "</p>")
+    default = [Path(r["source"]).name for r in jsonl(cli("extract", folder).stdout)]
+    assert default == ["a.txt", "b.txt", "c.txt", "page.html"]
+    both = [Path(r["source"]).name for r in jsonl(cli("extract", folder, "-g", "a.txt", "-g", "*.md").stdout)]
+    assert both == ["a.txt", "notes.md"]
+
+
+def test_a_fifo_in_a_folder_is_named_and_not_read(cli, folder):
+    import os
+
+    os.mkfifo(folder / "pipe.txt")
+    result = cli("extract", folder)
+    assert result.exit_code == EXIT_OK and len(jsonl(result.stdout)) == 3
+    assert "pipe.txt: not a regular file" in result.stderr
+
+
+def test_max_chars_over_spacys_limit_is_refused_before_loading(cli, tmp_path):
+    result = cli("extract", write(tmp_path / "a.txt", A), "--max-chars", "1000001")
+    assert result.exit_code == 2 and "1000000" in result.stderr.replace(",", "")

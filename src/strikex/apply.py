@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import api, io  # io.read_article looked up at each call (the tests replace it)
+from . import api, io, recordio  # io.read_article looked up at each call (the tests replace it)
 from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
                      InputError, ModelNotFound, StrikexError)
 from .io import Article, article_item, expand_paths, read_jsonl_articles
 from .output import Format, OutputFailed, PartialOutput, record_writer, resume_from
 
 AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")   # the files of a folder read by default
+SPACY_MAX_LENGTH = 1_000_000   # spaCy's nlp.max_length: --max-chars may not exceed it
 
 
 class Fatal(Exception):
@@ -50,7 +52,7 @@ class ExtractJob:
     model: str = DEFAULT_MODEL
     fmt: Format | None = None          # None: json for one input, jsonl for several
     recursive: bool = False
-    glob: str = "*.txt"
+    glob: tuple[str, ...] = DEFAULT_GLOBS
     jsonl: bool = False                 # the inputs are JSON Lines files of articles
     text_key: str = "text"
     id_key: str = "id"
@@ -98,9 +100,13 @@ def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Arti
                     for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, job.text_key,
                                                                  job.id_key, job.date_key, max_chars=job.max_chars))
         return articles, _count_lines(job.paths)
-    sources = [(source, path) for source, path in expand_paths(job.paths, job.recursive, job.glob) if source not in done]
-    if not sources:
-        err.print(f"strikex: no files matching {job.glob!r} in {', '.join(job.paths)}", markup=False)
+    skipped: list[str] = []
+    sources = [(source, path) for source, path in expand_paths(job.paths, job.recursive, job.glob, skipped)
+               if source not in done]
+    for problem in skipped:
+        err.print(f"strikex: warning: {problem}", markup=False)
+    if not sources and not done:
+        raise Fatal(f"no files matching {' or '.join(job.glob)} in {', '.join(job.paths)}: nothing done", EXIT_SOME_FAILED)
     return ((io.read_article(path, source, max_chars=job.max_chars), None) for source, path in sources), len(sources)
 
 
@@ -222,7 +228,7 @@ def _stop_work(records: Iterable[dict[str, Any]]) -> None:
 
 
 def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
-                     recursive: bool = False, glob: str = "*.txt", stdin=None) -> list[dict[str, Any]]:
+                     recursive: bool = False, glob: tuple[str, ...] = DEFAULT_GLOBS, stdin=None) -> list[dict[str, Any]]:
     """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
     wrote (in any of its formats), and extracted from the other paths (article files and folders), in that
     order. ``-`` is stdin: records when it is JSON (``strikex extract DIR | strikex timeline -``), else one
@@ -233,12 +239,12 @@ def timeline_records(paths: list[str], given_date: dt.date | None = None, model:
         if not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
     try:
-        records = [r for p in record_files for r in io.read_records(Path(p), p)]
+        records = [r for p in record_files for r in recordio.read_records(Path(p), p)]
         articles = []
         if "-" in paths:
             text, warnings = io.decode((stdin or sys.stdin.buffer).read(), "-")
-            if io.looks_like_json(text):
-                records += io.parse_records(text, "-")
+            if recordio.looks_like_json(text):
+                records += recordio.parse_records(text, "-")
             else:
                 articles.append(Article("-", text=text, warnings=warnings))
     except InputError as exc:

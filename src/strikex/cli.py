@@ -13,7 +13,7 @@ from typing import List, NoReturn, Optional
 
 import typer
 
-from .apply import AUTO_WORKERS_FROM, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
+from .apply import AUTO_WORKERS_FROM, DEFAULT_GLOBS, SPACY_MAX_LENGTH, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
 from .errors import DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, DateError
 from .output import Format, TimelineFormat
 
@@ -22,7 +22,8 @@ app = typer.Typer(
     help="Turn news reports about UK local-government industrial disputes into structured JSON: unions, councils, "
          "people and their roles, dates, ballot results and strike days, each traced to its evidence in the text.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
     epilog="""[bold]Examples[/]
@@ -62,8 +63,18 @@ def _date(value: str | None):
 
     try:
         return parse_date(value)
-    except DateError:
-        _fail(f"the reference date (--date) must be YYYY-MM-DD, got {value!r}", EXIT_BAD_INPUT)
+    except DateError as exc:
+        _fail(f"--date: {exc}", EXIT_BAD_INPUT)
+
+
+def _paths(paths: list[str] | None) -> list[str]:
+    """The paths given, ``-`` once (stdin is read once); none given: stdin when it is piped (as jq and
+    sqlite-utils read it), else a usage error."""
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _fail("no input: give files, folders or - (standard input); see strikex COMMAND --help", EXIT_BAD_INPUT)
+        return ["-"]
+    return [p for n, p in enumerate(paths) if p != "-" or "-" not in paths[:n]]
 
 
 class InputFormat(str, Enum):
@@ -89,48 +100,53 @@ MODEL_HELP = "Installed spaCy English pipeline to build on."
   strikex extract article.txt --format table
 """)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input "
-                                                "(with --input jsonl: JSON Lines files, or -)."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                                                help="Article text files (.gz read too), folders of them, or - for standard "
+                                                     "input, read once (with --input jsonl: JSON Lines files, or -). "
+                                                     "None given: standard input, when it is not a terminal."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for relative and year-less dates, used when the text states no publication date."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m",
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME",
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
                                          help="jsonl (the default: one record per line, for any number of inputs), json "
                                               "(pretty: one object for one input, an array for several), or table "
                                               "(rich tables for reading; an overview table for several inputs)."),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
+    glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
+                                   help="Which files of a folder to read; repeat for several patterns."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
                                              help="text: each file is one article. jsonl: each line is a JSON object holding one article."),
-    text_key: str = typer.Option("text", "--text-key", help="With --input jsonl: the key holding the article text."),
-    id_key: str = typer.Option("id", "--id-key", help="With --input jsonl: the key whose value becomes the record's source "
+    text_key: str = typer.Option("text", "--text-key", metavar="KEY", help="With --input jsonl: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", metavar="KEY", help="With --input jsonl: the key whose value becomes the record's source "
                                                       "(default when absent: FILE:LINE)."),
-    date_key: str = typer.Option("date", "--date-key", help="With --input jsonl: the key holding the article's date "
+    date_key: str = typer.Option("date", "--date-key", metavar="KEY", help="With --input jsonl: the key holding the article's date "
                                                             "(YYYY-MM-DD or an ISO timestamp; else --date is used)."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0,
+    workers: int = typer.Option(0, "--workers", "-w", min=0, metavar="N",
                                 help=f"Processes to run, each with its own pipeline. 0 (default): one per core for batches "
                                      f"of {AUTO_WORKERS_FROM}+ articles, else 1."),
-    triage: bool = typer.Option(True, "--triage/--no-triage",
+    triage: bool = typer.Option(True, "--triage/--no-triage", metavar="",
                                 help="Skip the statistical pipeline for articles with no dispute vocabulary (they get "
                                      "relevant: false and empty lists). --no-triage processes every article in full."),
-    only_relevant: bool = typer.Option(False, "--only-relevant", help="Leave the records of articles the triage gate "
+    only_relevant: bool = typer.Option(False, "--only-relevant", metavar="", help="Leave the records of articles the triage gate "
                                                                       "turned away (relevant: false) out of the output."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE: records go to FILE.partial as they "
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE: records go to FILE.partial as they "
                                                                       "come, renamed to FILE when the batch is complete."),
-    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Longer articles give an error record "
-                                                                     "(never cut short silently)."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, max=SPACY_MAX_LENGTH, metavar="N",
+                                  help="Longer articles give an error record (never cut short silently). At most "
+                                       "1,000,000, spaCy's own limit (checked before the pipeline loads)."),
     timeout: float = typer.Option(60.0, "--timeout-per-doc", min=0, metavar="SECONDS",
                                   help="An article whose rule components run longer gives an error record and the batch "
                                        "goes on. 0: no limit."),
-    resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
+    resume: bool = typer.Option(False, "--resume", metavar="", help="With --output and JSON Lines: skip the inputs whose records "
                                                         "FILE (or FILE.partial) already holds, and keep those records."),
 ) -> None:
     """Extract dispute records from article text.
 
     JSON Lines: one record per line, one line per article in input order (one line for one file), streamed as they are done. An input that cannot be read gives an error record ({"source": ..., "error": ..., and the lists, empty}) in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
     """
-    job = ExtractJob(paths=list(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive, glob=glob,
+    job = ExtractJob(paths=_paths(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive,
+                     glob=tuple(glob),
                      jsonl=input_format == InputFormat.jsonl, text_key=text_key, id_key=id_key, date_key=date_key,
                      workers=workers, triage=triage, only_relevant=only_relevant, output=output, max_chars=max_chars,
                      timeout=timeout or None, resume=resume)
@@ -154,9 +170,9 @@ def extract(
 def evaluate(
     corpora: List[str] = typer.Argument(..., metavar="CORPUS_DIR...",
                                         help="Folders of gold pairs: NAME.txt (the article) beside NAME.json (its gold record)."),
-    details: bool = typer.Option(False, "--details", help="Also list each article's misses, false hits and wrong values."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
+    details: bool = typer.Option(False, "--details", metavar="", help="Also list each article's misses, false hits and wrong values."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the scores as one JSON object instead of tables."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME", help=MODEL_HELP),
 ) -> None:
     """Measure strikex against gold records: precision, recall and F1 per field.
 
@@ -189,17 +205,20 @@ def evaluate(
   strikex timeline articles/ --format html --output disputes.html
 """)
 def timeline(
-    paths: List[str] = typer.Argument(..., help="Article text files or folders of them, or .jsonl files that "
-                                                "`strikex extract` wrote."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                                                help="Article text files or folders of them, or the .jsonl files "
+                                                     "`strikex extract` wrote, or - (records or one article). None "
+                                                     "given: standard input, when it is not a terminal."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
                                        help="jsonl (a row per dispute), csv (for spreadsheets), table (for reading), "
                                             "or html (one self-contained page with a timeline chart)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for articles that state none."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option("*.txt", "--glob", "-g", help="Which files of a folder to read."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME", help=MODEL_HELP),
+    recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
+    glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
+                                   help="Which files of a folder to read; repeat for several patterns."),
 ) -> None:
     """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
 
@@ -208,7 +227,7 @@ def timeline(
     from .timeline import merge
 
     try:
-        records = timeline_records(paths, _date(date), model, recursive, glob)
+        records = timeline_records(_paths(paths), _date(date), model, recursive, tuple(glob))
     except Fatal as exc:
         _fail(exc.message, exc.code)
     skipped = [r for r in records if "error" in r]
@@ -242,7 +261,7 @@ def schema() -> None:
 
 
 @app.callback(invoke_without_command=True)
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True)) -> None:
+def _root(version: bool = typer.Option(False, "--version", metavar="", help="Print the version and exit.", is_eager=True)) -> None:
     """strikex: news text in, dispute record JSON out."""
     if version:
         from . import __version__

@@ -6,16 +6,17 @@ No spaCy here.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import os
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from .errors import DateError, InputError
 from .items import ArticleItem, parse_date
-from .records import LIST_KEYS
 
 BINARY_MAGIC = {
     b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive (or DOCX/XLSX)", b"\x89PNG": "a PNG image",
@@ -110,6 +111,11 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
         return Article(source, error=f"{source}: permission denied", unreadable=True)
     except OSError as exc:
         return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True)
+    if data is not None and data.startswith(b"\x1f\x8b"):  # gzip: read through, as zcat would
+        try:
+            data = _gunzip(data, limit)
+        except (OSError, EOFError, zlib.error) as exc:
+            return Article(source, error=f"{source}: a gzip file that cannot be read ({exc})")
     if data is None or (limit is not None and len(data) > limit):
         size_text = f"{size:,} bytes" if data is None else f"over {limit:,} bytes"
         return Article(source, error=f"{source}: article too long ({size_text}, more than --max-chars "
@@ -119,6 +125,15 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
     except InputError as exc:
         return Article(source, error=str(exc))
     return Article(source, text=text, warnings=warnings)
+
+
+def _gunzip(data: bytes, limit: int | None) -> bytes:
+    """A gzip file's content, no more than ``limit + 1`` bytes of it (enough to tell that it is too long)."""
+    unzip = zlib.decompressobj(wbits=31)
+    out = unzip.decompress(data, (limit + 1) if limit else 0)
+    if not unzip.eof and (limit is None or len(out) <= limit):
+        raise EOFError("compressed data cut short")
+    return out
 
 
 def jsonl_line_limit(max_chars: int | None) -> int | None:
@@ -151,6 +166,8 @@ def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", 
     limit = jsonl_line_limit(max_chars)
     try:
         stream = (stdin or sys.stdin.buffer) if path is None else path.open("rb")
+        if path is not None and stream.peek(2)[:2] == b"\x1f\x8b":  # crawl.jsonl.gz: read through
+            stream = gzip.open(stream)
     except OSError as exc:
         yield Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True), None
         return
@@ -181,9 +198,13 @@ def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", 
             yield Article(name, text=text), (date if isinstance(date, str) and date else None)
 
 
-def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.txt") -> Iterator[tuple[str, Path | None]]:
-    """Each input path, folders expanded to their matching files in sorted order; ``-`` is stdin (path None).
-    Paths that do not exist are passed through so that reading them reports the error in order."""
+def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str | tuple[str, ...] = ("*.txt",),
+                 skipped: list[str] | None = None) -> Iterator[tuple[str, Path | None]]:
+    """Each input path, folders expanded to their files matching any of the ``glob`` patterns, in sorted order;
+    ``-`` is stdin (path None). Paths that do not exist are passed through so that reading them reports the
+    error in order. A FIFO, socket or device in a folder is not read (reading could block for ever): its
+    name and why go to ``skipped``."""
+    glob = (glob,) if isinstance(glob, str) else tuple(glob)
     for raw in paths:
         if raw == "-":
             yield "-", None
@@ -191,17 +212,21 @@ def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = "*.t
         path = Path(raw)
         if path.is_dir():
             for f in sorted(_folder_files(path, glob, recursive)):
+                if f.exists() and not f.is_file() and not f.is_dir():
+                    if skipped is not None:
+                        skipped.append(f"{f}: not a regular file (a FIFO, socket or device); not read")
+                    continue
                 yield str(f), f
         else:
             yield raw, path
 
 
-def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
+def _folder_files(folder: Path, glob: tuple[str, ...], recursive: bool) -> list[Path]:
     """The files of a folder whose names match ``glob``; with ``recursive``, of its sub-folders too,
     symlinked ones followed, each folder once. A dangling symlink is kept, and so is a symlink to a folder
     above it (a loop, not followed), so that reading them reports the problem in its place."""
     if not recursive:
-        return [p for p in folder.glob(glob) if p.is_file() or (p.is_symlink() and not p.exists())]
+        return sorted({p for g in glob for p in folder.glob(g) if not p.is_dir() or (p.is_symlink() and not p.exists())})
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -230,70 +255,9 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
                     found.append(path)  # a loop: reported when read
                 else:
                     visit(path, above | {key})
-            elif path.match(glob) and (path.is_file() or (path.is_symlink() and not path.exists())):
+            elif any(path.match(g) for g in glob):
                 found.append(path)
 
     visit(folder, frozenset())
     return found
 
-
-def is_record(value: Any) -> bool:
-    """What ``strikex extract`` writes: an object with ``schema_version`` and ``source`` and either an
-    ``error`` or every list of a record (``unions``, ``strikes``, …)."""
-    return (isinstance(value, dict) and "schema_version" in value and "source" in value
-            and ("error" in value or all(isinstance(value.get(k), list) for k in LIST_KEYS)))
-
-
-def parse_records(text: str, source: str) -> list[dict[str, Any]]:
-    """The records in what ``strikex extract`` wrote, in any of its formats: JSON Lines, a JSON array, or one
-    (pretty) JSON object. Anything else raises InputError with one line naming the first bad place."""
-    what = "not strikex records (the JSON Lines `strikex extract` writes)"
-    stripped = text.strip()
-    if not stripped:
-        return []
-    whole = None
-    if stripped[0] in "[{":
-        try:
-            whole = json.loads(stripped)
-        except json.JSONDecodeError:
-            whole = None
-    if isinstance(whole, (list, dict)):
-        rows = whole if isinstance(whole, list) else [whole]
-        for n, row in enumerate(rows, 1):
-            if not is_record(row):
-                raise InputError(f"{source}: {what}: item {n} is not a record")
-        return rows
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            raise InputError(f"{source}:{number}: {what}: not JSON") from None
-        if not is_record(row):
-            raise InputError(f"{source}:{number}: {what}: a JSON value that is not a record")
-        records.append(row)
-    return records
-
-
-def read_records(path: Path, source: str) -> list[dict[str, Any]]:
-    """``parse_records`` of a file; a file that cannot be read or decoded raises InputError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    text, _ = decode(data, source)
-    return parse_records(text, source)
-
-
-def looks_like_json(text: str) -> bool:
-    """Text on stdin that is JSON (its first line, or the whole) rather than an article."""
-    stripped = text.lstrip()
-    for candidate in ((stripped.splitlines() or [""])[0], stripped) if stripped[:1] in ("{", "[") else ():
-        try:
-            json.loads(candidate)
-            return True
-        except json.JSONDecodeError:
-            pass
-    return False

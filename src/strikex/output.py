@@ -66,7 +66,7 @@ def done_sources(path: Path) -> tuple[set[str], list[str], list[dict[str, Any]]]
     lines, and the provenances of the records there. Error records are not kept: those inputs are tried
     again. Only a last line cut short by the interruption may be broken; any other line that is not a record
     ``strikex extract`` wrote raises InputError: this is not a file to add records to."""
-    from .io import is_record
+    from .recordio import is_record
 
     partial = path.with_name(path.name + ".partial")
     source = partial if partial.exists() else path
