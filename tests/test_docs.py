@@ -119,6 +119,7 @@ def sandbox(tmp_path_factory) -> Path:
     (box / "articles" / "scan.txt").write_bytes(b"%PDF-1.4\n")
     shutil.copytree(box / "articles", box / "archive" / "2017")
     shutil.copy(seeds[1], box / "article.txt")
+    (box / "article.txt.gz").write_bytes(gzip.compress(seeds[1].read_bytes()))
     shutil.copy(seeds[0], box / "a.txt")
     shutil.copy(seeds[1], box / "b.txt")
     rows = [json.dumps({"url": f"https://example.org/{p.stem}", "body": p.read_text(encoding="utf-8"), "id": p.stem,

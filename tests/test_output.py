@@ -145,3 +145,49 @@ def test_resume_refuses_a_file_that_is_not_records(cli, tmp_path):
     result = cli("extract", root, "--output", out, "--resume")
     assert result.exit_code == 2 and "not a strikex record" in result.stderr and len(result.stderr.splitlines()) == 1
     assert out.read_text() == '{"id": 1, "text": "Unison members will strike."}\n'
+
+
+# -- issue 13.10: progress on stderr only, a summary line, an overview table ---------------------------------
+def test_a_batch_ends_with_a_one_line_summary_on_stderr(cli, tmp_path):
+    root, out = folder(tmp_path, 3), tmp_path / "records.jsonl"
+    (root / "weather.txt").write_text("Rain is expected across Yorkshire on Thursday.\n")
+    (root / "scan.txt").write_bytes(b"%PDF-1.4\n")
+    result = cli("extract", root, "--output", out)
+    assert result.stderr.splitlines()[-1] == f"strikex: 5 records, 1 not relevant, 1 errors → {out}"
+    result = cli("extract", root, "--only-relevant")
+    assert result.stderr.splitlines()[-1] == "strikex: 5 records, 1 not relevant (left out: --only-relevant), 1 errors → stdout"
+
+
+def test_format_table_on_a_folder_is_one_row_per_article(cli, tmp_path):
+    result = cli("extract", folder(tmp_path, 3), "--format", "table")
+    assert result.exit_code == 0
+    assert "3 articles" in result.stdout and "strike" in result.stdout and "ballots" in result.stdout
+    assert sum("UNISON" in line for line in result.stdout.splitlines()) == 3
+
+
+def test_progress_is_per_article_on_a_terminal_stderr_and_never_in_the_output(tmp_path):
+    import pty
+
+    root, out = folder(tmp_path, 40), tmp_path / "records.jsonl"
+    master, slave = pty.openpty()
+    strikex = Path(sys.executable).with_name("strikex")
+    with open(tmp_path / "stdout", "w") as stdout:
+        proc = subprocess.Popen([str(strikex), "extract", str(root), "--workers", "1"], stdout=stdout, stderr=slave,
+                                env=dict(os.environ, COLUMNS="120", TERM="xterm"))
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=300)
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "/40" in text                        # N/M
+    assert "strikex: 40 records, 0 not relevant, 0 errors → stdout" in text
+    lines = (tmp_path / "stdout").read_text().splitlines()
+    assert len(lines) == 40 and all(json.loads(line)["source"] for line in lines)   # nothing but records

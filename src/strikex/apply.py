@@ -148,7 +148,7 @@ def extract_paths(job: ExtractJob, err) -> int:
         raise Fatal(f"cannot write {job.output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
     records = api.extract_items(items, model=job.model, triage=job.triage, workers=job.workers or auto_workers(count),
                                 max_chars=job.max_chars, timeout=job.timeout)
-    progress = _progress(err, count) if not single and (count is None or count > 1) else None
+    progress = _progress(err, count, job.output is not None) if not single and (count is None or count > 1) else None
     failed, stopped = _write(records, job, record_writer(fmt, single, target.stream if target else sys.stdout),
                              target, err, progress)
     if stopped:
@@ -158,16 +158,34 @@ def extract_paths(job: ExtractJob, err) -> int:
     return EXIT_OK
 
 
-def _progress(err, count: int | None):
-    """A progress bar on a terminal (None elsewhere), started."""
-    if not sys.stderr.isatty():
+def _progress(err, count: int | None, to_file: bool):
+    """Per-article progress (N/M, rate, time left) on stderr when it is a terminal, and only when stdout is
+    not that terminal too (``--output FILE`` or a pipe): it never mixes into the output. None elsewhere."""
+    if not sys.stderr.isatty() or (sys.stdout.isatty() and not to_file):
         return None
-    from rich.progress import Progress
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    progress = Progress(console=err, transient=True)
-    progress.add_task("extracting", total=count)
+    rate = TextColumn("{task.fields[rate]}")
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
+                        TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True, redirect_stdout=False,
+                        redirect_stderr=False)
+    progress.add_task("extracting", total=count, rate="")
     progress.start()
     return progress
+
+
+def _advance(progress) -> None:
+    task = progress.tasks[0]
+    speed = task.speed
+    progress.update(task.id, advance=1, rate=f"{speed:.1f} articles/s" if speed else "")
+
+
+def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str) -> None:
+    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'."""
+    kept = " (left out: --only-relevant)" if left_out and irrelevant else ""
+    err.print(f"strikex: {written + (irrelevant if left_out else 0)} records, {irrelevant} not relevant{kept}, "
+              f"{failed} errors → {where}", markup=False)
 
 
 def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | None, err,
@@ -176,7 +194,7 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
     error records, and the exit status if the batch was stopped: on Ctrl-C (130) or SIGTERM (143) the
     records written so far are flushed and where they are is said."""
     write, close = writer
-    failed = written = 0
+    failed = written = irrelevant = 0
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
         for record in records:
@@ -188,7 +206,8 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
             for w in record.get("warnings") or []:
                 err.print(f"strikex: warning: {record['source']}: {w}", markup=False)
             if progress is not None:
-                progress.advance(progress.task_ids[0])
+                _advance(progress)
+            irrelevant += record.get("relevant") is False
             if job.only_relevant and record.get("relevant") is False:
                 continue
             write(record)
@@ -217,6 +236,8 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
             progress.stop()
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+    if not job.single:
+        _summary(err, written, irrelevant, failed, job.only_relevant, job.output or "stdout")
     return failed, None
 
 

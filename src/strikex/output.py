@@ -145,10 +145,13 @@ def record_writer(fmt: Format, single: bool, out: IO[str]) -> tuple[Callable[[di
     if fmt == Format.table:
         from rich.console import Console
 
-        from .render import render
+        from .render import render, render_overview
 
         console = Console(file=out)
-        return _guarded(lambda record: render(record, console), out.flush)
+        if single:
+            return _guarded(lambda record: render(record, console), out.flush)
+        rows: list[dict[str, Any]] = []   # the overview table is drawn when all its rows are known
+        return _guarded(rows.append, lambda: (render_overview(rows, console), out.flush()))
     if fmt == Format.jsonl:
         return _guarded(lambda record: write_record(out, record), out.flush)
     if single:
