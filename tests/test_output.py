@@ -168,7 +168,7 @@ def test_format_table_on_a_folder_is_one_row_per_article(cli, tmp_path):
 def test_progress_is_per_article_on_a_terminal_stderr_and_never_in_the_output(tmp_path):
     import pty
 
-    root, out = folder(tmp_path, 40), tmp_path / "records.jsonl"
+    root = folder(tmp_path, 40)
     master, slave = pty.openpty()
     strikex = Path(sys.executable).with_name("strikex")
     with open(tmp_path / "stdout", "w") as stdout:

@@ -43,7 +43,7 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
         try:
             date = dt.date.fromisoformat(value)
         except ValueError:
-            raise DateError(f"the reference date {value} does not exist (no such day in that month)") from None
+            raise DateError(f"the reference date {value} does not exist (YYYY-MM-DD: no such month or day)") from None
     if not EARLIEST <= date <= LATEST:
         raise DateError(f"the reference date {date} is out of range ({EARLIEST} to {LATEST})")
     return date
