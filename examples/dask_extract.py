@@ -49,9 +49,9 @@ def main() -> None:
         from dask.distributed import Client
 
         with Client(args.scheduler):
-            bag.to_textfiles(str(args.out / "part-*.jsonl"))
+            bag.to_textfiles(str(args.out / "part-*.jsonl"), last_endline=True)
     else:
-        bag.to_textfiles(str(args.out / "part-*.jsonl"), scheduler=args.scheduler)
+        bag.to_textfiles(str(args.out / "part-*.jsonl"), scheduler=args.scheduler, last_endline=True)
 
 
 if __name__ == "__main__":

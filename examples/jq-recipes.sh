@@ -26,4 +26,4 @@ echo "## strikes with their status and the sentence that is the evidence"
 jq -r '.source as $s | .strikes[]? | "\($s)\t\(.status // "?")\t\(.dates | join(","))\t\(.text)"' "$out"
 
 echo "## inputs that could not be read"
-jq -r 'select(.error) | "\(.source): \(.error)"' "$out"
+jq -r 'select(.error) | .error' "$out"

@@ -89,7 +89,7 @@ def test_record_keys_in_documented_order(run):
     assert list(run(TEXT)) == ["schema_version", "source", "relevant", "triage", "language", "reference_date",
                                "reference_date_source", "unions",
                                "councils", "people", "dates", "ballots", "strikes", "causes", "workers", "money", "quotes",
-                               "disputes", "warnings"]
+                               "disputes", "warnings", "provenance"]
 
 
 def test_too_long_article_is_an_error_record_in_its_place(nlp):

@@ -4,6 +4,7 @@ process shows (clean stdout, SIGPIPE)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,9 @@ import pytest
 from conftest import SEEDS
 from helpers import strike_days
 
+from strikex.records import LIST_KEYS
+
+ERROR_KEYS = {"schema_version", "source", "error", "provenance", *LIST_KEYS}   # an error record: the lists, empty
 from strikex.errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED
 
 A = "Unison members at Leeds City Council will strike on 3 May.\n"
@@ -120,8 +124,9 @@ def test_glob(cli, folder):
 def test_folder_without_matching_files(cli, tmp_path):
     (tmp_path / "empty").mkdir()
     result = cli("extract", tmp_path / "empty")
-    assert result.stdout == ""
+    assert result.stdout == "" and result.exit_code == EXIT_SOME_FAILED   # nothing done: exit 1, as for jq -e
     assert "no files matching" in result.stderr
+    assert cli("extract", tmp_path / "empty", "--glob", "*.nothing").exit_code == EXIT_SOME_FAILED
 
 
 def test_several_paths_in_argument_order(cli, folder, tmp_path):
@@ -168,12 +173,14 @@ def test_without_date_no_year_is_guessed(cli, tmp_path):
     assert (d["month"], d["day"], d["year"], d["date"]) == (1, 27, None, None)
 
 
-@pytest.mark.parametrize("bad", ["18/01/2017", "2017-02-30", "tomorrow"])
-def test_bad_date_exits_2(cli, tmp_path, bad):
+@pytest.mark.parametrize("bad, says", [("18/01/2017", "must be YYYY-MM-DD"), ("tomorrow", "must be YYYY-MM-DD"),
+                                       ("2017-02-30", "2017-02-30 does not exist"), ("2023-02-29", "does not exist"),
+                                       ("9999-12-31", "out of range"), ("0001-01-01", "out of range")])
+def test_bad_date_exits_2(cli, tmp_path, bad, says):
     result = cli("extract", write(tmp_path / "a.txt", A), "--date", bad)
     assert result.exit_code == EXIT_BAD_INPUT
     assert result.stdout == ""
-    assert "YYYY-MM-DD" in result.stderr
+    assert says in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 # -- bad input ---------------------------------------------------------------------------------------------
@@ -193,7 +200,7 @@ def test_binary_files_in_a_folder_become_error_records(cli, folder):
     assert [r["source"] for r in records] == [str(folder / n) for n in ("a.txt", "b.txt", "b2.txt", "b3.txt", "c.txt")]
     nul, pdf = records[2], records[3]
     for bad in (nul, pdf):
-        assert set(bad) == {"schema_version", "source", "error"}
+        assert set(bad) == ERROR_KEYS
         assert bad["schema_version"] == "1.1"
     assert "NUL" in nul["error"]
     assert "PDF" in pdf["error"]
@@ -207,7 +214,7 @@ def test_single_binary_file_exits_2_with_error_record(cli, tmp_path):
     result = cli("extract", path)
     assert result.exit_code == EXIT_BAD_INPUT
     record = json.loads(result.stdout)
-    assert set(record) == {"schema_version", "source", "error"}
+    assert set(record) == ERROR_KEYS
     assert "PDF" in record["error"]
 
 
@@ -258,7 +265,7 @@ def test_missing_path_among_several_becomes_an_error_record(cli, folder, tmp_pat
     assert result.exit_code == EXIT_SOME_FAILED
     records = jsonl(result.stdout)
     assert [r["source"] for r in records] == [str(folder / "a.txt"), str(missing), str(folder / "c.txt")]
-    assert set(records[1]) == {"schema_version", "source", "error"}
+    assert set(records[1]) == ERROR_KEYS
     assert "no such file" in records[1]["error"]
     assert "gone.txt" in result.stderr
 
@@ -328,7 +335,7 @@ def test_a_failing_component_gives_an_error_record_and_the_batch_goes_on(cli, nl
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 1
     assert records[0]["source"].endswith("a.txt") and "strikex_people" in records[0]["error"]
-    assert set(records[0]) == {"schema_version", "source", "error"}
+    assert set(records[0]) == ERROR_KEYS
     assert records[1]["source"].endswith("b.txt") and [u["name"] for u in records[1]["unions"]] == ["GMB"]
 
 
@@ -367,3 +374,96 @@ def test_symlink_loops_and_dangling_links_in_a_folder(cli, tmp_path):
     assert "Too many levels of symbolic links" in got["b.txt"]["error"]
     assert "error" not in got["x.txt"] and "error" not in got["y.txt"]
     assert result.exit_code == 1
+
+
+# -- issue 13: one output shape for any input; readers of records take what extract writes -----------------
+def test_json_lines_whatever_the_number_of_inputs(cli, folder):
+    one = cli("extract", folder / "a.txt")
+    two = cli("extract", folder / "a.txt", folder / "b.txt")
+    assert len(one.stdout.splitlines()) == 1 and jsonl(one.stdout)[0] == jsonl(two.stdout)[0]
+    pretty = cli("extract", folder / "a.txt", "--format", "json")
+    assert len(pretty.stdout.splitlines()) > 10 and json.loads(pretty.stdout) == jsonl(one.stdout)[0]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_timeline_reads_what_extract_writes_from_stdin_and_files(cli, folder, tmp_path, fmt):
+    written = cli("extract", folder / "a.txt", "--format", fmt, "--date", "2023-04-20").stdout
+    from_stdin = cli("timeline", "-", input=written)
+    (tmp_path / "r.jsonl").write_text(written)
+    from_file = cli("timeline", tmp_path / "r.jsonl")
+    for result in (from_stdin, from_file):
+        assert result.exit_code == EXIT_OK, result.stderr
+        (row,) = jsonl(result.stdout)
+        assert row["union"] == "UNISON" and row["strike_days"] == ["2023-05-03"] and row["sources"] == [str(folder / "a.txt")]
+
+
+@pytest.mark.parametrize("data", ['{"id": 1, "text": "Unison members will strike."}\n', '[1, 2]\n',
+                                  '{"schema_version": "1.1", "source": "x"}\n'])
+def test_readers_of_records_refuse_anything_else_in_one_line(cli, tmp_path, data):
+    (tmp_path / "r.jsonl").write_text(data)
+    for result in (cli("timeline", "-", input=data), cli("timeline", tmp_path / "r.jsonl")):
+        assert result.exit_code == EXIT_BAD_INPUT and result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1 and "not strikex records" in result.stderr
+
+
+def test_error_records_carry_the_lists_empty(cli, folder):
+    write(folder / "bad.txt", b"%PDF-1.4\n")
+    records = jsonl(cli("extract", folder).stdout)
+    (bad,) = [r for r in records if "error" in r]
+    assert all(bad[k] == [] for k in LIST_KEYS)
+    # the README's filter lets no error record through
+    assert "bad.txt" not in {Path(r["source"]).name for r in records if r["strikes"] != []}
+
+
+# -- issue 13.9: conventions ---------------------------------------------------------------------------------
+def test_piped_stdin_is_read_without_dash_and_dash_twice_reads_it_once(cli):
+    for args in (("extract",), ("extract", "-", "-")):
+        result = cli(*args, "--date", "2023-04-20", input=A)
+        assert result.exit_code == EXIT_OK, result.stderr
+        (record,) = jsonl(result.stdout)
+        assert record["source"] == "-" and strike_days(record) == ["2023-05-03"]
+
+
+def test_gzip_files_are_read_through(cli, tmp_path):
+    import gzip
+
+    plain = cli("extract", write(tmp_path / "a.txt", A), "--date", "2023-04-20")
+    zipped = cli("extract", write(tmp_path / "a.txt.gz", gzip.compress(A.encode())), "--date", "2023-04-20")
+    assert zipped.exit_code == EXIT_OK and zipped.stderr == ""
+    assert {**jsonl(zipped.stdout)[0], "source": None} == {**jsonl(plain.stdout)[0], "source": None}
+    rows = write(tmp_path / "crawl.jsonl.gz", gzip.compress(json.dumps({"id": "x", "text": A}).encode() + b"\n"))
+    (record,) = jsonl(cli("extract", rows, "--input", "jsonl").stdout)
+    assert record["source"] == "x" and record["unions"][0]["name"] == "UNISON"
+    broken = cli("extract", write(tmp_path / "cut.txt.gz", gzip.compress(A.encode())[:20]))
+    assert broken.exit_code == EXIT_BAD_INPUT and len(broken.stderr.splitlines()) == 1 and "gzip" in broken.stderr
+
+
+def test_help_conventions(cli):
+    assert cli("extract", "-h").stdout == cli("extract", "--help").stdout
+    root = cli("--help").stdout
+    assert "--install-completion" in root and "--show-completion" in root
+    for name in ("extract", "timeline", "evaluate", "schema"):
+        out = cli(name, "--help").stdout
+        assert not re.search(r"<(bool|str|int|list)", out), name
+
+
+def test_several_globs_and_html_by_default(cli, folder):
+    write(folder / "page.html", "<p>" + B + "</p>")
+    default = [Path(r["source"]).name for r in jsonl(cli("extract", folder).stdout)]
+    assert default == ["a.txt", "b.txt", "c.txt", "page.html"]
+    both = [Path(r["source"]).name for r in jsonl(cli("extract", folder, "-g", "a.txt", "-g", "*.md").stdout)]
+    assert both == ["a.txt", "notes.md"]
+
+
+def test_a_fifo_in_a_folder_is_named_and_not_read(cli, folder):
+    import os
+
+    os.mkfifo(folder / "pipe.txt")
+    result = cli("extract", folder)
+    assert result.exit_code == EXIT_OK and len(jsonl(result.stdout)) == 3
+    assert "pipe.txt: not a regular file" in result.stderr
+
+
+def test_max_chars_over_spacys_limit_is_refused_before_loading(cli, tmp_path):
+    result = cli("extract", write(tmp_path / "a.txt", A), "--max-chars", "1000001")
+    assert result.exit_code == 2 and "1000000" in result.stderr.replace(",", "")

@@ -15,7 +15,7 @@ MAX_LINES = 310
 LAYERS = {
     0: {"errors", "records", "extensions", "resources", "numbers", "budget", "markup", "record_schema", "items", "types",
         "outfile"},
-    1: {"datenorm", "io", "law", "timeline", "export", "html", "warc", "db"},
+    1: {"datenorm", "io", "recordio", "law", "timeline", "export", "html", "warc", "db"},
     2: {"components", "attributes"},
     3: {"triage", "pipeline"},
     4: {"assemble"},
@@ -23,7 +23,7 @@ LAYERS = {
     6: {"parallel"},
     7: {"api", "gold", "evaluate", "render", "timeline_html"},
     8: {"output", "apply", "dataset"},
-    9: {"cli", "__main__", "__init__"},
+    9: {"cli", "cli_app", "cli_db", "__main__", "__init__"},
 }
 LAYER = {name: level for level, names in LAYERS.items() for name in names}
 

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
+from strikex.records import LIST_KEYS
+
+ERROR_KEYS = {"schema_version", "source", "error", "provenance", *LIST_KEYS}   # an error record: the lists, empty
 from strikex.errors import EXIT_SOME_FAILED
 
 HERE = Path(__file__).parent / "robustness"
@@ -90,7 +93,7 @@ def inputs(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
 def check(record: dict, expected: dict) -> None:
     outcome = expected["outcome"]
     if outcome == "error":
-        assert set(record) == {"schema_version", "source", "error"}, record
+        assert set(record) == ERROR_KEYS, record
         assert expected["message"] in record["error"]
         return
     assert "error" not in record, record["error"]

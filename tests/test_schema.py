@@ -9,7 +9,7 @@ from conftest import SEEDS
 from helpers import offset_items
 from jsonschema import Draft202012Validator
 
-from strikex.records import error_record
+from strikex.records import LIST_KEYS, error_record
 from strikex import schema
 
 SEED_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
@@ -94,7 +94,7 @@ def test_texts_without_a_dispute_give_empty_lists(records, name):
                                              (None, "no such file"), ("-", "cannot read")])
 def test_error_records_validate(validator, source, message):
     record = error_record(source, message)
-    assert record == {"schema_version": "1.1", "source": source, "error": message}
+    assert record == {"schema_version": "1.1", "source": source, "error": message, **{k: [] for k in LIST_KEYS}}
     assert errors(validator, record) == []
 
 
@@ -118,8 +118,9 @@ def test_schema_rejects_what_it_should(validator, records):
 
 def test_record_keys_are_the_schema_keys(records):
     record_def = schema()["$defs"]["record"]
-    # and one optional key: a web page's record keeps the text it was read as (html.py)
-    assert set(records[("empty", None)]) == set(record_def["required"]) == set(record_def["properties"]) - {"text"}
+    # provenance: in every record the batch writes, optional in the schema (added in 1.1 without a new version);
+    # text: only a web page's record keeps the text it was read as (html.py)
+    assert set(records[("empty", None)]) == set(record_def["required"]) | {"provenance"} == set(record_def["properties"]) - {"text"}
 
 
 def test_strikex_schema_command_prints_the_same_schema(cli):

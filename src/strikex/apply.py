@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import api, io  # io.read_article looked up at each call (the tests replace it)
+from . import api, io, recordio  # io.read_article looked up at each call (the tests replace it)
 from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
-                     ModelNotFound, StrikexError)
+                     InputError, ModelNotFound, StrikexError)
 from .html import is_page, page_item
-from .io import DEFAULT_GLOB, Article, article_item, expand_paths, read_jsonl_articles
-from .output import Format, OutputFailed, PartialOutput, done_sources, record_writer
+from .io import DEFAULT_GLOBS, Article, article_item, expand_paths, read_jsonl_articles
+from .output import Format, OutputFailed, PartialOutput, record_writer, resume_from
 
 AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
+SPACY_MAX_LENGTH = 1_000_000   # spaCy's nlp.max_length: --max-chars may not exceed it
 
 
 class Fatal(Exception):
@@ -51,7 +52,7 @@ class ExtractJob:
     model: str = DEFAULT_MODEL
     fmt: Format | None = None          # None: json for one input, jsonl for several
     recursive: bool = False
-    glob: str = DEFAULT_GLOB
+    glob: tuple[str, ...] = DEFAULT_GLOBS
     jsonl: bool = False                 # the inputs are JSON Lines files of articles
     text_key: str = "text"
     id_key: str = "id"
@@ -103,9 +104,13 @@ def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Arti
                     for article, row_date in read_jsonl_articles(None if raw == "-" else Path(raw), raw, job.text_key,
                                                                  job.id_key, job.date_key, max_chars=job.max_chars))
         return articles, _count_lines(job.paths)
-    sources = [(source, path) for source, path in expand_paths(job.paths, job.recursive, job.glob) if source not in done]
-    if not sources:
-        err.print(f"strikex: no files matching {job.glob!r} in {', '.join(job.paths)}", markup=False)
+    skipped: list[str] = []
+    sources = [(source, path) for source, path in expand_paths(job.paths, job.recursive, job.glob, skipped)
+               if source not in done]
+    for problem in skipped:
+        err.print(f"strikex: warning: {problem}", markup=False)
+    if not sources and not done:
+        raise Fatal(f"no files matching {' or '.join(job.glob)} in {', '.join(job.paths)}: nothing done", EXIT_SOME_FAILED)
     return ((io.read_article(path, source, max_chars=job.max_chars), None) for source, path in sources), len(sources)
 
 
@@ -124,6 +129,12 @@ def _warc_items(job: ExtractJob, done: set[str], err):
     return (p.item for p in read_warcs(job.paths, job.given_date, job.max_chars, report) if p.item.source not in done)
 
 
+def _expected_provenance(job: ExtractJob) -> dict[str, Any]:
+    from .batch import provenance
+
+    return provenance(job.model, job.given_date, job.triage, job.max_chars, job.timeout)
+
+
 def _check_paths(job: ExtractJob) -> None:
     single_or_jsonl = job.single or job.jsonl
     paths = job.paths
@@ -137,13 +148,12 @@ def extract_paths(job: ExtractJob, err) -> int:
     streamed in input order; warnings and errors to ``err``. Returns the exit status."""
     _check_paths(job)
     single = job.single
-    fmt = job.fmt or (Format.json if single else Format.jsonl)
-    done, keep = set(), []
-    if job.resume:
-        if job.output is None or fmt != Format.jsonl:
-            raise Fatal("--resume needs --output FILE and JSON Lines output (--format jsonl)", EXIT_BAD_INPUT)
-        done, keep = done_sources(Path(job.output))
-        err.print(f"strikex: resuming: {len(done)} inputs already done in {job.output}", markup=False)
+    fmt = job.fmt or Format.jsonl
+    stamp = _expected_provenance(job)
+    try:
+        done, keep = resume_from(job.output, job.resume, fmt, stamp, err)
+    except InputError as exc:
+        raise Fatal(str(exc), EXIT_BAD_INPUT) from None
     articles, count = _articles(job, done, err)
     if single:
         article, _ = next(articles)
@@ -159,7 +169,7 @@ def extract_paths(job: ExtractJob, err) -> int:
         raise Fatal(f"cannot write {job.output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
     records = api.extract_items(items, model=job.model, triage=job.triage, workers=job.workers or auto_workers(count),
                                 max_chars=job.max_chars, timeout=job.timeout)
-    progress = _progress(err, count) if not single and (count is None or count > 1) else None
+    progress = _progress(err, count, job.output is not None) if not single and (count is None or count > 1) else None
     failed, stopped = _write(records, job, record_writer(fmt, single, target.stream if target else sys.stdout),
                              target, err, progress)
     if stopped:
@@ -169,16 +179,34 @@ def extract_paths(job: ExtractJob, err) -> int:
     return EXIT_OK
 
 
-def _progress(err, count: int | None):
-    """A progress bar on a terminal (None elsewhere), started."""
-    if not sys.stderr.isatty():
+def _progress(err, count: int | None, to_file: bool):
+    """Per-article progress (N/M, rate, time left) on stderr when it is a terminal, and only when stdout is
+    not that terminal too (``--output FILE`` or a pipe): it never mixes into the output. None elsewhere."""
+    if not sys.stderr.isatty() or (sys.stdout.isatty() and not to_file):
         return None
-    from rich.progress import Progress
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    progress = Progress(console=err, transient=True)
-    progress.add_task("extracting", total=count)
+    rate = TextColumn("{task.fields[rate]}")
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
+                        TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True, redirect_stdout=False,
+                        redirect_stderr=False)
+    progress.add_task("extracting", total=count, rate="")
     progress.start()
     return progress
+
+
+def _advance(progress) -> None:
+    task = progress.tasks[0]
+    speed = task.speed
+    progress.update(task.id, advance=1, rate=f"{speed:.1f} articles/s" if speed else "")
+
+
+def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str) -> None:
+    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'."""
+    kept = " (left out: --only-relevant)" if left_out and irrelevant else ""
+    err.print(f"strikex: {written + (irrelevant if left_out else 0)} records, {irrelevant} not relevant{kept}, "
+              f"{failed} errors → {where}", markup=False)
 
 
 def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | None, err,
@@ -187,17 +215,20 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
     error records, and the exit status if the batch was stopped: on Ctrl-C (130) or SIGTERM (143) the
     records written so far are flushed and where they are is said."""
     write, close = writer
-    failed = written = 0
+    failed = written = irrelevant = 0
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
         for record in records:
+            if isinstance(record.get("provenance"), dict):  # the run's --date, also where a JSON Lines row had its own
+                record["provenance"]["options"]["date"] = job.given_date.isoformat() if job.given_date else None
             if "error" in record:
                 failed += 1
                 err.print(f"strikex: {record['error']}", markup=False)
             for w in record.get("warnings") or []:
                 err.print(f"strikex: warning: {record['source']}: {w}", markup=False)
             if progress is not None:
-                progress.advance(progress.task_ids[0])
+                _advance(progress)
+            irrelevant += record.get("relevant") is False
             if job.only_relevant and record.get("relevant") is False:
                 continue
             write(record)
@@ -212,6 +243,7 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
         where = f" {job.output}" if job.output else " the output"
         raise Fatal(f"cannot write{where}: {exc} (after {written} records)", EXIT_OUTPUT) from None
     except (KeyboardInterrupt, _Terminated) as exc:
+        _stop_work(records)
         close()
         where = ""
         if target:
@@ -220,33 +252,55 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
         err.print(f"strikex: interrupted after {written} records{where}", markup=False)
         return failed, 143 if isinstance(exc, _Terminated) else 130
     finally:
+        _stop_work(records)  # the worker processes end here, whatever ended the loop (a broken pipe too)
         if progress is not None:
             progress.stop()
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+    if not job.single:
+        _summary(err, written, irrelevant, failed, job.only_relevant, job.output or "stdout")
     return failed, None
 
 
-def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
-                     recursive: bool = False, glob: str = DEFAULT_GLOB, html_pages: bool = True) -> list[dict[str, Any]]:
-    """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
-    wrote, and extracted from the other paths (article files and folders), in that order."""
-    from .timeline import read_record_lines
+def _stop_work(records: Iterable[dict[str, Any]]) -> None:
+    """Close the record stream: with ``--workers`` this shuts the pool down and ends its processes."""
+    close = getattr(records, "close", None)
+    if close is not None:
+        close()
 
+
+def timeline_records(paths: list[str], given_date: dt.date | None = None, model: str = DEFAULT_MODEL,
+                     recursive: bool = False, glob: tuple[str, ...] = DEFAULT_GLOBS, stdin=None,
+                     html_pages: bool = True) -> list[dict[str, Any]]:
+    """The records for ``strikex timeline``: read from the ``.jsonl``/``.json`` files ``strikex extract``
+    wrote (in any of its formats), and extracted from the other paths (article files and folders), in that
+    order. ``-`` is stdin: records when it is JSON (``strikex extract DIR | strikex timeline -``), else one
+    article. A records file or JSON on stdin that is not strikex records is refused (exit 2)."""
     record_files = [p for p in paths if p.endswith((".jsonl", ".json"))]
     databases = [p for p in paths if p.endswith((".db", ".sqlite", ".sqlite3"))]  # what `strikex db` built
-    texts = [p for p in paths if p not in record_files and p not in databases]
+    texts = [p for p in paths if p not in record_files and p not in databases and p != "-"]
     for p in record_files + databases + texts:
-        if p != "-" and not Path(p).exists():
+        if not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
-    records = [r for p in record_files for r in read_record_lines(Path(p))]
+    try:
+        records = [r for p in record_files for r in recordio.read_records(Path(p), p)]
+        articles = []
+        if "-" in paths:
+            text, warnings = io.decode((stdin or sys.stdin.buffer).read(), "-")
+            if recordio.looks_like_json(text):
+                records += recordio.parse_records(text, "-")
+            else:
+                articles.append(Article("-", text=text, warnings=warnings))
+    except InputError as exc:
+        raise Fatal(str(exc), EXIT_BAD_INPUT) from None
     if databases:
         from .db import read_records
 
         records += [r for p in databases for r in read_records(p)]
-    if texts:
+    if texts or articles:
         job = ExtractJob(paths=texts, given_date=given_date, html_pages=html_pages)
-        items = (_item(io.read_article(path, source), job, None) for source, path in expand_paths(texts, recursive, glob))
+        items = [article_item(a, given_date) for a in articles]
+        items += (_item(io.read_article(path, source), job, None) for source, path in expand_paths(texts, recursive, glob))
         try:
             records += list(api.extract_items(items, model=model))
         except ModelNotFound as exc:

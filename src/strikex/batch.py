@@ -6,8 +6,11 @@ fails, here or in the pipeline, gives an error record in its place and the batch
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections import deque
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from . import html, markup
@@ -16,6 +19,46 @@ from .errors import DEFAULT_MODEL
 from .items import ArticleItem
 from .pipeline import load, run
 from .records import error_record
+from .resources import models_dir
+
+
+@lru_cache(maxsize=None)
+def _fixed_provenance(model: str) -> tuple[str, str | None, str]:
+    """(strikex version, the model's version, digest of the rule data): the same for every record of a run."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        own = version("strikex")
+    except PackageNotFoundError:
+        own = "unknown"
+    try:
+        from spacy.util import get_package_version, is_package, load_meta
+
+        if is_package(model):
+            model_version = get_package_version(model)
+        else:
+            from pathlib import Path
+
+            meta = Path(model) / "meta.json"
+            model_version = load_meta(meta).get("version") if meta.is_file() else None
+    except Exception:  # the version is a label: never a reason to fail
+        model_version = None
+    digest = hashlib.sha256()
+    root = models_dir()
+    for path in sorted(p for p in root.rglob("*.json*") if p.is_file()):  # the data, not its README
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return own, model_version, digest.hexdigest()[:16]
+
+
+def provenance(model: str = DEFAULT_MODEL, date: dt.date | None = None, triage: bool = True,
+               max_chars: int | None = None, timeout: float | None = None) -> dict[str, Any]:
+    """What makes a record what it is, beyond its text: strikex's version, the spaCy pipeline's name and
+    version, a digest of the rule data in models/, and the options that change the output (the reference
+    date given, triage, max_chars, timeout). Every record carries it; ``--resume`` compares it."""
+    own, model_version, rules = _fixed_provenance(model)
+    return {"strikex": own, "model": model, "model_version": model_version, "rules": rules,
+            "options": {"date": date.isoformat() if date else None, "triage": triage, "max_chars": max_chars,
+                        "timeout": timeout}}
 
 
 def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batch_size: int = 16,
@@ -28,7 +71,12 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
     (``item.html``) is read as its main text (``html.py``), which the record keeps under ``text``: its offsets
     point into that."""
     nlp = load(model)
-    pending: deque = deque()  # (source, error or None, Markup or None, page text or None) of the items handed on or refused
+    # (source, error or None, Markup or None, provenance, page text or None) of the items handed on or refused
+    pending: deque = deque()
+
+    def stamp(record: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+        record["provenance"] = given
+        return record
 
     def accepted() -> Iterator[ArticleItem]:
         for item in items:
@@ -49,7 +97,8 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
             if error is None and not text.strip():
                 warnings = (*warnings, "the input is empty (or only white space): nothing to extract")
             found = markup.strip(text) if error is None and markup.has_markup(text) else None
-            pending.append((source, error, found, page.text if page is not None else None))
+            pending.append((source, error, found, provenance(model, item.given_date, triage, max_chars, timeout),
+                            page.text if page is not None else None))
             if found is not None:
                 text, warnings = found.text, (*warnings, found.warning())
             if error is None:
@@ -57,20 +106,25 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
 
     for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
         while pending[0][1] is not None:
-            yield error_record(*pending.popleft()[:2])
-        _, _, found, page_text = pending.popleft()
+            yield _refused(pending.popleft())
+        _, _, found, given, page_text = pending.popleft()
         if doc._.failure:
-            yield error_record(doc._.source, doc._.failure)
+            yield error_record(doc._.source, doc._.failure, given)
             continue
         try:
             record = to_record(doc).to_dict()
             if page_text is not None:
                 record["text"] = page_text
-            yield markup.remap(record, found) if found is not None else record
+            yield stamp(markup.remap(record, found) if found is not None else record, given)
         except Exception as exc:  # never a half-built record: an error record in its place
-            yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}")
+            yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}", given)
     while pending:
-        yield error_record(*pending.popleft()[:2])
+        yield _refused(pending.popleft())
+
+
+def _refused(entry: tuple) -> dict[str, Any]:
+    source, error, _, given, _ = entry
+    return error_record(source, error, given)
 
 
 def extract_chunk(items: list[ArticleItem], **settings: Any) -> list[dict[str, Any]]:

@@ -8,82 +8,15 @@ from __future__ import annotations
 
 import signal
 import sys
-from enum import Enum
 from typing import List, NoReturn, Optional
 
 import typer
 
-from .apply import AUTO_WORKERS_FROM, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
-from .errors import DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_OK, EXIT_SOME_FAILED, DateError
-from .io import DEFAULT_GLOB
+from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
+from .cli_app import HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
+from .errors import DEFAULT_MODEL, EXIT_OK, EXIT_SOME_FAILED
+from .io import DEFAULT_GLOBS
 from .output import Format, TimelineFormat
-
-app = typer.Typer(
-    name="strikex",
-    help="Turn news reports about UK local-government industrial disputes into structured JSON: unions, councils, "
-         "people and their roles, dates, ballot results and strike days, each traced to its evidence in the text.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode="rich",
-    epilog="""[bold]Examples[/]
-
-  strikex extract seeds/001_2251fc9ddb0dfb63.txt
-
-  strikex extract articles/ | jq -c '.ballots[]'
-
-  strikex schema
-""",
-)
-
-
-_ERR = None
-
-
-def _err_console():
-    """One stderr console: no wrapping (messages stay one line for grep), no colour unless a terminal."""
-    global _ERR
-    if _ERR is None:
-        from rich.console import Console
-
-        _ERR = Console(stderr=True, soft_wrap=True, highlight=False)
-    return _ERR
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    from rich.markup import escape
-
-    _err_console().print(f"[bold red]strikex:[/] {escape(message)}")
-    raise typer.Exit(code)
-
-
-def _date(value: str | None):
-    """--date as a date (None when not given); a bad one ends the command."""
-    from .items import parse_date
-
-    try:
-        return parse_date(value)
-    except DateError:
-        _fail(f"the reference date (--date) must be YYYY-MM-DD, got {value!r}", EXIT_BAD_INPUT)
-
-
-class InputFormat(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-    warc = "warc"
-
-
-class HtmlMode(str, Enum):
-    trafilatura = "trafilatura"
-    strip = "strip"
-
-
-HTML_HELP = ("trafilatura (default): a *.html file is a web page, read as its main text (kept in the record's text); "
-             "strip: read as text with its markup stripped (offsets into the page as given).")
-GLOB_HELP = "Which files of a folder to read (patterns separated by commas)."
-
-
-MODEL_HELP = "Installed spaCy English pipeline to build on."
 
 
 @app.command(epilog="""[bold]Examples[/]
@@ -103,49 +36,55 @@ MODEL_HELP = "Installed spaCy English pipeline to build on."
   strikex extract crawl.warc.gz --input warc --only-relevant
 """)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Article text files, folders of them, or - for standard input "
-                                                "(with --input jsonl: JSON Lines files, or -)."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                                                help="Article text files (.gz read too), folders of them, or - for standard "
+                                                     "input, read once (with --input jsonl: JSON Lines files, or -). "
+                                                     "None given: standard input, when it is not a terminal."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for relative and year-less dates, used when the text states no publication date."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m",
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME",
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
-                                         help="json (one object, or an array for several inputs), jsonl (one object per line), "
-                                              "or table (rich tables for reading). Default: json for one file, jsonl for several."),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
+                                         help="jsonl (the default: one record per line, for any number of inputs), json "
+                                              "(pretty: one object for one input, an array for several), or table "
+                                              "(rich tables for reading; an overview table for several inputs)."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
+    glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
+                                   help="Which files of a folder to read; repeat for several patterns."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
                                              help="text: each file is one article (*.html ones web pages). jsonl: each line is a JSON "
                                                   "object holding one article. warc: WARC files (.warc, .warc.gz), each HTML response an article."),
-    text_key: str = typer.Option("text", "--text-key", help="With --input jsonl: the key holding the article text."),
-    id_key: str = typer.Option("id", "--id-key", help="With --input jsonl: the key whose value becomes the record's source "
+    text_key: str = typer.Option("text", "--text-key", metavar="KEY", help="With --input jsonl: the key holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", metavar="KEY", help="With --input jsonl: the key whose value becomes the record's source "
                                                       "(default when absent: FILE:LINE)."),
-    date_key: str = typer.Option("date", "--date-key", help="With --input jsonl: the key holding the article's date "
+    date_key: str = typer.Option("date", "--date-key", metavar="KEY", help="With --input jsonl: the key holding the article's date "
                                                             "(YYYY-MM-DD or an ISO timestamp; else --date is used)."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0,
+    workers: int = typer.Option(0, "--workers", "-w", min=0, metavar="N",
                                 help=f"Processes to run, each with its own pipeline. 0 (default): one per core for batches "
                                      f"of {AUTO_WORKERS_FROM}+ articles, else 1."),
-    triage: bool = typer.Option(True, "--triage/--no-triage",
+    triage: bool = typer.Option(True, "--triage/--no-triage", metavar="",
                                 help="Skip the statistical pipeline for articles with no dispute vocabulary (they get "
                                      "relevant: false and empty lists). --no-triage processes every article in full."),
-    only_relevant: bool = typer.Option(False, "--only-relevant", help="Leave the records of articles the triage gate "
+    only_relevant: bool = typer.Option(False, "--only-relevant", metavar="", help="Leave the records of articles the triage gate "
                                                                       "turned away (relevant: false) out of the output."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to FILE: records go to FILE.partial as they "
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE: records go to FILE.partial as they "
                                                                       "come, renamed to FILE when the batch is complete."),
-    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help="Longer articles give an error record "
-                                                                     "(never cut short silently)."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, max=SPACY_MAX_LENGTH, metavar="N",
+                                  help="Longer articles give an error record (never cut short silently). At most "
+                                       "1,000,000, spaCy's own limit (checked before the pipeline loads)."),
     timeout: float = typer.Option(60.0, "--timeout-per-doc", min=0, metavar="SECONDS",
                                   help="An article whose rule components run longer gives an error record and the batch "
                                        "goes on. 0: no limit."),
-    resume: bool = typer.Option(False, "--resume", help="With --output and JSON Lines: skip the inputs whose records "
+    resume: bool = typer.Option(False, "--resume", metavar="", help="With --output and JSON Lines: skip the inputs whose records "
                                                         "FILE (or FILE.partial) already holds, and keep those records."),
     html_mode: HtmlMode = typer.Option(HtmlMode.trafilatura, "--html", help=HTML_HELP),
 ) -> None:
     """Extract dispute records from article text.
 
-    One file (or -) gives one JSON object; a folder or several paths give JSON Lines, one record per article in input order, streamed as they are done. An input that cannot be read gives {"source": ..., "error": ...} in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
+    JSON Lines: one record per line, one line per article in input order (one line for one file), streamed as they are done. An input that cannot be read gives an error record ({"source": ..., "error": ..., and the lists, empty}) in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
     """
-    job = ExtractJob(paths=list(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive, glob=glob,
+    job = ExtractJob(paths=_paths(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive,
+                     glob=tuple(glob),
                      jsonl=input_format == InputFormat.jsonl, text_key=text_key, id_key=id_key, date_key=date_key,
                      workers=workers, triage=triage, only_relevant=only_relevant, output=output, max_chars=max_chars,
                      timeout=timeout or None, resume=resume, warc=input_format == InputFormat.warc,
@@ -154,6 +93,8 @@ def extract(
         code = extract_paths(job, _err_console())
     except Fatal as exc:
         _fail(exc.message, exc.code)
+    except BrokenPipeError:
+        _die_of_broken_pipe()
     raise typer.Exit(code)
 
 
@@ -168,9 +109,9 @@ def extract(
 def evaluate(
     corpora: List[str] = typer.Argument(..., metavar="CORPUS_DIR...",
                                         help="Folders of gold pairs: NAME.txt (the article) beside NAME.json (its gold record)."),
-    details: bool = typer.Option(False, "--details", help="Also list each article's misses, false hits and wrong values."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object instead of tables."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
+    details: bool = typer.Option(False, "--details", metavar="", help="Also list each article's misses, false hits and wrong values."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the scores as one JSON object instead of tables."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME", help=MODEL_HELP),
 ) -> None:
     """Measure strikex against gold records: precision, recall and F1 per field.
 
@@ -203,17 +144,21 @@ def evaluate(
   strikex timeline articles/ --format html --output disputes.html
 """)
 def timeline(
-    paths: List[str] = typer.Argument(..., help="Article text files or folders of them, or .jsonl files that "
-                                                "`strikex extract` wrote, or .db files that `strikex db` built."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                                                help="Article text files or folders of them, or the .jsonl files "
+                                                     "`strikex extract` wrote, or .db files that `strikex db` built, or - "
+                                                     "(records or one article). None "
+                                                     "given: standard input, when it is not a terminal."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
                                        help="jsonl (a row per dispute), csv (for spreadsheets), table (for reading), "
                                             "or html (one self-contained page with a timeline chart)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
                                        help="Reference date for articles that state none."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME", help=MODEL_HELP),
+    recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
+    glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
+                                   help="Which files of a folder to read; repeat for several patterns."),
 ) -> None:
     """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
 
@@ -222,7 +167,7 @@ def timeline(
     from .timeline import merge
 
     try:
-        records = timeline_records(paths, _date(date), model, recursive, glob)
+        records = timeline_records(_paths(paths), _date(date), model, recursive, tuple(glob))
     except Fatal as exc:
         _fail(exc.message, exc.code)
     skipped = [r for r in records if "error" in r]
@@ -241,57 +186,11 @@ def timeline(
     raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
 
 
-@app.command("db", epilog="""[bold]Examples[/]
-
-  strikex db disputes.db articles/
-
-  strikex db disputes.db crawl-2024-*.warc.gz --input warc
-
-  datasette disputes.db -m disputes.metadata.json
-""")
-def db_command(
-    database: str = typer.Argument(..., metavar="DB_FILE", help="The SQLite database (created if missing, added to if not)."),
-    paths: List[str] = typer.Argument(..., help="Article files, folders of them (*.html ones web pages), or with "
-                                                "--input warc WARC files."),
-    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i", help="text (files and folders) or warc."),
-    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
-                                       help="Reference date for articles that state none (before a page's own date)."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
-    glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
-    html_mode: HtmlMode = typer.Option(HtmlMode.trafilatura, "--html", help=HTML_HELP),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes to run, each with its own pipeline."),
-) -> None:
-    """Add articles to an SQLite dataset: articles, unions, councils, people, ballots, strike days, quotes, causes, disputes.
-
-    Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
-    """
-    from .dataset import run_db
-
-    try:
-        code = run_db(database, list(paths), _date(date), input_format == InputFormat.warc, model, recursive, glob,
-                      html_mode == HtmlMode.trafilatura, workers, _err_console())
-    except Fatal as exc:
-        _fail(exc.message, exc.code)
-    raise typer.Exit(code)
-
-
-@app.command(epilog="""[bold]Examples[/]
-
-  strikex schema > strikex.schema.json
-
-  strikex schema | jq '.properties | keys'
-""")
-def schema() -> None:
-    """Print the JSON Schema that every record strikex writes conforms to."""
-    from .output import dumps
-    from .record_schema import schema as load_schema
-
-    sys.stdout.write(dumps(load_schema(), pretty=True) + "\n")
+from . import cli_db  # noqa: E402,F401  (registers `strikex db` and `strikex schema`)
 
 
 @app.callback(invoke_without_command=True)
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True)) -> None:
+def _root(version: bool = typer.Option(False, "--version", metavar="", help="Print the version and exit.", is_eager=True)) -> None:
     """strikex: news text in, dispute record JSON out."""
     if version:
         from . import __version__
@@ -300,7 +199,23 @@ def _root(version: bool = typer.Option(False, "--version", help="Print the versi
         raise typer.Exit()
 
 
-def main() -> None:
+def _die_of_broken_pipe() -> NoReturn:
+    """The reader of stdout has gone (``strikex extract DIR | head``): by now the workers are stopped (the
+    record stream was closed on the way here); end as a filter does, quietly, killed by SIGPIPE (status
+    141 in a shell), with nothing more flushed to the closed pipe."""
+    import os
+
+    sys.stdout = open(os.devnull, "w")
     if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `strikex extract dir | head` ends quietly
-    app()
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGPIPE)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    # SIGPIPE stays ignored (Python's default), so a closed stdout raises BrokenPipeError where it is written,
+    # and the batch shuts its worker processes down before strikex ends (see _die_of_broken_pipe)
+    try:
+        app()
+    except BrokenPipeError:
+        _die_of_broken_pipe()

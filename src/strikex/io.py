@@ -6,9 +6,11 @@ No spaCy here.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import os
 import sys
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -109,6 +111,11 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
         return Article(source, error=f"{source}: permission denied", unreadable=True)
     except OSError as exc:
         return Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True)
+    if data is not None and data.startswith(b"\x1f\x8b"):  # gzip: read through, as zcat would
+        try:
+            data = _gunzip(data, limit)
+        except (OSError, EOFError, zlib.error) as exc:
+            return Article(source, error=f"{source}: a gzip file that cannot be read ({exc})")
     if data is None or (limit is not None and len(data) > limit):
         size_text = f"{size:,} bytes" if data is None else f"over {limit:,} bytes"
         return Article(source, error=f"{source}: article too long ({size_text}, more than --max-chars "
@@ -118,6 +125,15 @@ def read_article(path: Path | None, source: str, stdin: IO[bytes] | None = None,
     except InputError as exc:
         return Article(source, error=str(exc))
     return Article(source, text=text, warnings=warnings)
+
+
+def _gunzip(data: bytes, limit: int | None) -> bytes:
+    """A gzip file's content, no more than ``limit + 1`` bytes of it (enough to tell that it is too long)."""
+    unzip = zlib.decompressobj(wbits=31)
+    out = unzip.decompress(data, (limit + 1) if limit else 0)
+    if not unzip.eof and (limit is None or len(out) <= limit):
+        raise EOFError("compressed data cut short")
+    return out
 
 
 def jsonl_line_limit(max_chars: int | None) -> int | None:
@@ -150,6 +166,8 @@ def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", 
     limit = jsonl_line_limit(max_chars)
     try:
         stream = (stdin or sys.stdin.buffer) if path is None else path.open("rb")
+        if path is not None and stream.peek(2)[:2] == b"\x1f\x8b":  # crawl.jsonl.gz: read through
+            stream = gzip.open(stream)
     except OSError as exc:
         yield Article(source, error=f"{source}: cannot read ({exc.strerror or exc})", unreadable=True), None
         return
@@ -180,14 +198,23 @@ def read_jsonl_articles(path: Path | None, source: str, text_key: str = "text", 
             yield Article(name, text=text), (date if isinstance(date, str) and date else None)
 
 
-# the files a folder is read for: article text, and web pages (read as pages by html.py); "," separates patterns
-DEFAULT_GLOB = "*.txt,*.html,*.htm"
+# the files a folder is read for: article text, and web pages (read as pages by html.py)
+DEFAULT_GLOBS = ("*.txt", "*.html", "*.htm")
+DEFAULT_GLOB = ",".join(DEFAULT_GLOBS)
 
 
-def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = DEFAULT_GLOB) -> Iterator[tuple[str, Path | None]]:
-    """Each input path, folders expanded to their files matching ``glob`` (patterns separated by ",") in sorted
-    order; ``-`` is stdin (path None). Paths that do not exist are passed through so that reading them reports
-    the error in order."""
+def glob_patterns(glob: str | Iterable[str]) -> tuple[str, ...]:
+    """Patterns from one string ("," separates patterns) or several (``--glob`` given more than once)."""
+    return tuple(g.strip() for part in ([glob] if isinstance(glob, str) else glob) for g in part.split(",") if g.strip())
+
+
+def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str | Iterable[str] = DEFAULT_GLOBS,
+                 skipped: list[str] | None = None) -> Iterator[tuple[str, Path | None]]:
+    """Each input path, folders expanded to their files matching any of the ``glob`` patterns, in sorted order;
+    ``-`` is stdin (path None). Paths that do not exist are passed through so that reading them reports the
+    error in order. A FIFO, socket or device in a folder is not read (reading could block for ever): its
+    name and why go to ``skipped``."""
+    glob = glob_patterns(glob)
     for raw in paths:
         if raw == "-":
             yield "-", None
@@ -195,18 +222,21 @@ def expand_paths(paths: Iterable[str], recursive: bool = False, glob: str = DEFA
         path = Path(raw)
         if path.is_dir():
             for f in sorted(_folder_files(path, glob, recursive)):
+                if f.exists() and not f.is_file() and not f.is_dir():
+                    if skipped is not None:
+                        skipped.append(f"{f}: not a regular file (a FIFO, socket or device); not read")
+                    continue
                 yield str(f), f
         else:
             yield raw, path
 
 
-def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
+def _folder_files(folder: Path, glob: tuple[str, ...], recursive: bool) -> list[Path]:
     """The files of a folder whose names match ``glob``; with ``recursive``, of its sub-folders too,
     symlinked ones followed, each folder once. A dangling symlink is kept, and so is a symlink to a folder
     above it (a loop, not followed), so that reading them reports the problem in its place."""
-    globs = [g.strip() for g in glob.split(",") if g.strip()]
     if not recursive:
-        return list({p: None for g in globs for p in folder.glob(g) if p.is_file() or (p.is_symlink() and not p.exists())})
+        return sorted({p for g in glob for p in folder.glob(g) if not p.is_dir() or (p.is_symlink() and not p.exists())})
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
@@ -235,8 +265,9 @@ def _folder_files(folder: Path, glob: str, recursive: bool) -> list[Path]:
                     found.append(path)  # a loop: reported when read
                 else:
                     visit(path, above | {key})
-            elif any(path.match(g) for g in globs) and (path.is_file() or (path.is_symlink() and not path.exists())):
+            elif any(path.match(g) for g in glob):
                 found.append(path)
 
     visit(folder, frozenset())
     return found
+

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from .errors import DateError
 
 
+# reference dates strikex takes: news of any age, and room for date arithmetic (a mandate a year on) in range
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(2199, 12, 31)
+
+
 @dataclass(frozen=True)
 class ArticleItem:
     """``text`` None (with ``error`` set) when the input could not be read; ``given_date`` is the reference date
@@ -30,10 +34,18 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DateError(f"the reference date must be YYYY-MM-DD, got {value!r}") from None
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    else:
+        import re
+
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise DateError(f"the reference date must be YYYY-MM-DD, got {value!r}")
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            raise DateError(f"the reference date {value} does not exist (YYYY-MM-DD: no such month or day)") from None
+    if not EARLIEST <= date <= LATEST:
+        raise DateError(f"the reference date {date} is out of range ({EARLIEST} to {LATEST})")
+    return date

@@ -9,6 +9,8 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable
 
+from .errors import InputError
+
 
 class Format(str, Enum):
     json = "json"
@@ -59,24 +61,82 @@ class PartialOutput:
         self.stream.close()
 
 
-def done_sources(path: Path) -> tuple[set[str], list[str]]:
-    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, and
-    their lines. Error records are not kept: those inputs are tried again."""
+def done_sources(path: Path) -> tuple[set[str], list[str], list[dict[str, Any]]]:
+    """``--resume``: the sources already extracted in ``FILE.partial`` (an interrupted run) or ``FILE``, their
+    lines, and the provenances of the records there. Error records are not kept: those inputs are tried
+    again. Only a last line cut short by the interruption may be broken; any other line that is not a record
+    ``strikex extract`` wrote raises InputError: this is not a file to add records to."""
+    from .recordio import is_record
+
     partial = path.with_name(path.name + ".partial")
     source = partial if partial.exists() else path
     if not source.exists():
+        return set(), [], []
+    done, keep, provenances = set(), [], []
+    with source.open(encoding="utf-8", errors="replace") as fh:
+        lines = fh.readlines()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            if number == len(lines) and not line.endswith("\n"):
+                continue  # the line the interruption cut short
+            raise InputError(f"{source}:{number}: not JSON Lines records of strikex extract; "
+                             f"--resume adds only to such a file") from None
+        if not is_record(record):
+            raise InputError(f"{source}:{number}: not a strikex record; --resume adds only to a file of them")
+        if record.get("provenance") not in provenances:
+            provenances.append(record.get("provenance"))
+        if "error" not in record:
+            done.add(record["source"])
+            keep.append(line)
+    return done, keep, provenances
+
+
+def resume_from(output: str | None, resume: bool, fmt: Format, stamp: dict[str, Any], err) -> tuple[set[str], list[str]]:
+    """The sources already done and their lines, for ``--resume``. Without it, an existing ``FILE.partial`` is
+    refused rather than emptied: it holds the finished work of an interrupted run. With it, a file that is not
+    strikex records, or holds records of another provenance (strikex or model version, rule data, options),
+    is refused: one file never mixes records made differently. A refusal raises InputError (exit status 2)."""
+    if output is None:
+        if resume:
+            raise InputError("--resume needs --output FILE and JSON Lines output (--format jsonl)")
         return set(), []
-    done, keep = set(), []
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by the interruption
-            if isinstance(record, dict) and "error" not in record and "source" in record:
-                done.add(record["source"])
-                keep.append(line)
+    partial = Path(output + ".partial")
+    if not resume:
+        if partial.exists():
+            raise InputError(f"{partial} holds the records of an interrupted run: add --resume to go on from it, "
+                             f"or remove it to start again")
+        return set(), []
+    if fmt != Format.jsonl:
+        raise InputError("--resume needs --output FILE and JSON Lines output (--format jsonl)")
+    done, keep, provenances = done_sources(Path(output))
+    other = [p for p in provenances if p != stamp]
+    if other:
+        differ = sorted(_differences(other[0], stamp))
+        raise InputError(f"--resume: {partial if partial.exists() else output} holds records made differently "
+                         f"({', '.join(f'{k} {_at(other[0], k)!r}' for k in differ)}; now "
+                         f"{', '.join(f'{k} {_at(stamp, k)!r}' for k in differ)}): rerun with the same options, "
+                         f"or write to another --output")
+    err.print(f"strikex: resuming: {len(done)} inputs already done in {output}", markup=False)
     return done, keep
+
+
+def _at(provenance: dict[str, Any] | None, key: str) -> Any:
+    value: Any = provenance
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _differences(old: dict[str, Any] | None, new: dict[str, Any]) -> set[str]:
+    """The keys (``options.date``) in which two provenances differ; ``provenance`` when one has none."""
+    if not isinstance(old, dict):
+        return {"provenance"}
+    keys = {k for k in new if k != "options"} | {f"options.{k}" for k in new["options"]}
+    return {k for k in keys if _at(old, k) != _at(new, k)}
 
 
 def record_writer(fmt: Format, single: bool, out: IO[str]) -> tuple[Callable[[dict[str, Any]], None], Callable[[], None]]:
@@ -85,10 +145,13 @@ def record_writer(fmt: Format, single: bool, out: IO[str]) -> tuple[Callable[[di
     if fmt == Format.table:
         from rich.console import Console
 
-        from .render import render
+        from .render import render, render_overview
 
         console = Console(file=out)
-        return _guarded(lambda record: render(record, console), out.flush)
+        if single:
+            return _guarded(lambda record: render(record, console), out.flush)
+        rows: list[dict[str, Any]] = []   # the overview table is drawn when all its rows are known
+        return _guarded(rows.append, lambda: (render_overview(rows, console), out.flush()))
     if fmt == Format.jsonl:
         return _guarded(lambda record: write_record(out, record), out.flush)
     if single:

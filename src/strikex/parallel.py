@@ -10,10 +10,23 @@ in order, at most ``2 × workers`` at a time: memory stays flat however long the
 
 Nothing here knows about strikex's pipeline: a worker that dies raises ``BrokenProcessPool`` for the
 caller to explain.
+
+Workers never outlive the parent, however it ends. When the consumer stops early (a broken pipe, Ctrl-C,
+SIGTERM, an exception) the ``finally`` below stops the workers at once rather than letting them finish
+their chunks. When the parent is killed outright (``kill -9``, the OOM killer) it runs no code at all, so
+each worker watches for itself: on Linux the kernel sends it SIGKILL when the parent dies
+(``prctl(PR_SET_PDEATHSIG)``), and everywhere a watchdog thread ends it once its parent is gone. Workers
+ignore Ctrl-C (the parent handles it and stops them) and die on SIGTERM (a handler inherited from the
+parent would otherwise turn SIGTERM into an exception that the pool catches and reports, and the worker
+would go on).
 """
 from __future__ import annotations
 
+import os
 import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
@@ -25,12 +38,71 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    """Runs once in each worker. Ctrl-C is the parent's to handle: it stops handing out chunks and says how
-    far the batch got."""
+WATCH_EVERY = 0.5   # seconds between a worker's checks that its parent is alive
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends: the kernel's parent-death signal on Linux, and a watchdog
+    thread everywhere (also where the pool's processes are not the parent's children, e.g. forkserver)."""
+    if sys.platform.startswith("linux") and os.getppid() == parent:
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before the signal was asked for
+            os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_EVERY)
+            try:
+                os.kill(parent, 0)
+                alive = os.getppid() != 1 or parent == 1
+            except ProcessLookupError:
+                alive = False
+            except PermissionError:  # a process of another user took its pid: ours is gone
+                alive = False
+            if not alive:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="strikex-parent-watchdog", daemon=True).start()
+
+
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """Runs once in each worker. Ctrl-C is the parent's to handle: it stops handing out chunks, stops the
+    workers and says how far the batch got. SIGTERM ends the worker; so does the parent's death."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _die_with_parent(parent)
     if initializer is not None:
         initializer(*initargs)
+
+
+def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Shut the pool down; when the work was not finished (the consumer stopped early), kill the workers
+    rather than wait for their chunks, and reap them so that none is left behind."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    if finished:
+        pool.shutdown(wait=True)
+        return
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for process in processes:
+        try:
+            process.join(timeout=5)
+        except (OSError, ValueError, AssertionError):
+            pass
 
 
 def ordered_map(work: Callable[[list[T]], list[R]], items: Iterable[T], workers: int,
@@ -40,13 +112,16 @@ def ordered_map(work: Callable[[list[T]], list[R]], items: Iterable[T], workers:
     ``workers`` processes, each started with ``initializer(*initargs)``; the results one by one, in input order."""
     items = iter(items)
     in_flight: deque[Future] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(initializer, initargs))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(os.getpid(), initializer, initargs))
+    finished = False
     try:
         while True:
             while len(in_flight) < 2 * workers and (part := list(islice(items, chunk))):
                 in_flight.append(pool.submit(work, part))
             if not in_flight:
+                finished = True
                 return
             yield from in_flight.popleft().result()
     finally:  # done, interrupted, or the consumer stopped reading: no chunk is started after this
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, finished)

@@ -178,14 +178,25 @@ class Record:
     disputes: list[Dispute] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # what made the record (strikex and model versions, rule-data digest, options): set by the batch
+    # (batch.provenance), which is the first to know the options; absent from the dict while None
+    provenance: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         order = ["schema_version", "source", "relevant", "triage", "language", "reference_date", "reference_date_source", "unions", "councils", "people",
                  "dates", "ballots", "strikes", "causes", "workers", "money", "quotes", "disputes", "warnings"]
-        return {k: data[k] for k in order}
+        return {k: data[k] for k in order} | ({"provenance": self.provenance} if self.provenance is not None else {})
 
 
-def error_record(source: str | None, message: str) -> dict[str, Any]:
-    """What a batch emits for an input it could not turn into a record."""
-    return {"schema_version": SCHEMA_VERSION, "source": source, "error": message}
+# the lists every record carries, error records too (empty there): `jq '.strikes[]'` never meets a null
+LIST_KEYS = ("unions", "councils", "people", "dates", "ballots", "strikes", "causes", "workers", "money", "quotes",
+             "disputes", "warnings")
+
+
+def error_record(source: str | None, message: str, provenance: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What a batch emits for an input it could not turn into a record: its source, the error, and the
+    record's lists, empty (so a filter such as `select(.strikes != [])` or `.strikes[]` treats it as a record
+    with nothing found)."""
+    record = {"schema_version": SCHEMA_VERSION, "source": source, "error": message, **{k: [] for k in LIST_KEYS}}
+    return record | ({"provenance": provenance} if provenance is not None else {})

@@ -185,3 +185,22 @@ def render_timeline(rows: list[dict[str, Any]], console: Console) -> None:
                       _cell(_day_span(r["strike_days"])), _cell([ballot_summary(b) for b in r["ballots"]]),
                       _cell(len(r["sources"])))
     console.print(table)
+
+
+def render_overview(records: list[dict[str, Any]], console: Console) -> None:
+    """``--format table`` on a folder: one row per article (``strikex extract FILE --format table`` for one
+    article in full)."""
+    table = _table(f"{len(records)} articles", ["source", "relevant", "unions", "councils", "strike days", "ballots",
+                                                "status"])
+    for r in records:
+        if "error" in r:
+            table.add_row(Text(str(r.get("source"))), Text("error", style="red"), Text(r["error"], style="red"),
+                          *(_cell(None) for _ in range(4)))
+            continue
+        days = sorted({d for s in r.get("strikes", []) for d in s.get("dates", [])})
+        statuses = [s["status"] for s in r.get("strikes", []) if s.get("status")]
+        table.add_row(Text(str(r.get("source"))), _cell("yes" if r.get("relevant", True) else "no"),
+                      _cell([u["name"] for u in r.get("unions", [])]), _cell([c["name"] for c in r.get("councils", [])]),
+                      _cell(_day_span(days) if days else None), _cell(len(r.get("ballots", [])) or None),
+                      _cell(statuses[0] if statuses else None))
+    console.print(table)
