@@ -16,6 +16,7 @@ TESTS = Path(__file__).parent
 SEEDS = Path(__file__).parents[1] / "seeds"
 GOLDEN = SEEDS  # the seeds with their gold records, as the user supplied them
 README = Path(__file__).parents[1] / "README.md"
+BRADFORD, KIRKLEES, BLACKPOOL = "000_dd55b0f1b5025467", "001_2251fc9ddb0dfb63", "002_68eb0a51ffc3d97e"  # seeds/
 
 
 @pytest.fixture(scope="session")
@@ -72,13 +73,15 @@ def seed(run):
 
 @pytest.fixture(scope="session")
 def blank():
-    """blank(*components) -> ``spacy.blank("en")`` with just these strikex components, in this order, each
+    """blank(*components) -> ``spacy.blank("en")`` with just these components (strikex ones, or spaCy's
+    "sentencizer" for a component that reads sentences), in this order, each strikex component
     given its rule data by its own ``initialize(nlp=nlp)`` (components/_rules.py; ``nlp.initialize()`` is not
     needed). No statistical model is loaded. Pipelines are built once per session for each list of names."""
     import spacy
 
     import strikex.components  # noqa: F401  (registers the factories)
     import strikex.extensions  # noqa: F401  (the Doc and Span attributes)
+    from strikex.components._rules import RuleComponent
 
     cache: dict[tuple[str, ...], object] = {}
 
@@ -87,7 +90,7 @@ def blank():
             nlp = spacy.blank("en")
             for name in components:
                 pipe = nlp.add_pipe(name)
-                if hasattr(pipe, "initialize"):  # strikex_lines is a plain function
+                if isinstance(pipe, RuleComponent):  # not strikex_lines (a function) nor spaCy's sentencizer
                     pipe.initialize(nlp=nlp)
             cache[components] = nlp
         return cache[components]

@@ -142,3 +142,18 @@ FORM_CASES = [
 def test_councils_forms(run, text, expected):
     record = run(text, "2025-03-10")
     assert {c["name"] for c in record["councils"]} == expected
+
+
+# -- lists of councils, on sentences written for this project ----------------------------------------------
+def test_coordinated_councils(run):
+    record = run("Unison members at Leeds, Wakefield and Calderdale councils will strike.")
+    assert sorted(c["name"] for c in record["councils"]) == ["Calderdale Council", "Leeds City Council", "Wakefield Council"]
+    assert record["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cleaners employed by North and South Ayrshire councils will strike.", {"north ayrshire", "south ayrshire"}),
+    ("Staff at East and West Sussex county councils were balloted.", {"east sussex", "west sussex"}),
+])
+def test_councils_sharing_a_place_word(run, text, expected):
+    assert council_keys(run(text)) == expected
