@@ -493,3 +493,23 @@ def test_fact_box_ballot_period(run):
     assert [b["closes"] for b in record["ballots"]] == ["2024-02-20"]
     assert [(d["date"], d["until"]) for d in record["dates"]] == [("2024-01-09", "2024-02-20")]
     assert strike_days(record) == []
+
+
+# -- numbers as news text writes them (strikex.numbers: pure functions, no pipeline) -----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("79", 79), ("1,024", 1024), ("52.3", 52.3), (" 2,300 ", 2300),
+    ("four", 4), ("Nine", 9), ("a hundred", 100), ("twenty-five", 25), ("seventy four", 74),
+    ("twenty-twenty", None), ("five-two", None), ("79%", None), ("many", None), ("", None),
+])
+def test_to_number(text, expected):
+    from strikex.numbers import to_number
+
+    assert to_number(text) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(79.0, 79), (66.66666, 66.7), (84.44, 84.4), (None, None)])
+def test_tidy(value, expected):
+    from strikex.numbers import tidy
+
+    result = tidy(value)
+    assert result == expected and type(result) is type(expected)
