@@ -1,7 +1,10 @@
 """Shared fixtures: the full strikex pipeline, loaded once per test session.
 
 ``run(text, date=None)`` extracts one text and returns the record dict, exactly as the Python API does;
-``cli(*args, input=None)`` runs the typer app in-process (the model stays loaded between CLI tests).
+``cli(*args, input=None)`` runs the typer app in-process (the model stays loaded between CLI tests);
+``seed(name)`` is a seed article's record (through the triage gate), extracted once per session.
+``blank(*components)`` is a tokenizer-only pipeline with just the named strikex components: for the tests of a
+component whose logic does not depend on the statistical model, which then run without loading it.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ TESTS = Path(__file__).parent
 SEEDS = Path(__file__).parents[1] / "seeds"
 GOLDEN = SEEDS  # the seeds with their gold records, as the user supplied them
 README = Path(__file__).parents[1] / "README.md"
+BRADFORD, KIRKLEES, BLACKPOOL = "000_dd55b0f1b5025467", "001_2251fc9ddb0dfb63", "002_68eb0a51ffc3d97e"  # seeds/
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +56,43 @@ def cli(nlp):
         return runner.invoke(app, [str(a) for a in args], input=input, env=env)
 
     return _invoke
+
+
+@pytest.fixture(scope="session")
+def seed(run):
+    """seed(name) -> the record of ``seeds/NAME.txt``, through the triage gate, with the file name as source."""
+    cache: dict[str, dict] = {}
+
+    def _seed(name: str) -> dict:
+        if name not in cache:
+            cache[name] = run((SEEDS / f"{name}.txt").read_text(encoding="utf-8"), triage=True, source=name)
+        return cache[name]
+
+    return _seed
+
+
+@pytest.fixture(scope="session")
+def blank():
+    """blank(*components) -> ``spacy.blank("en")`` with just these components (strikex ones, or spaCy's
+    "sentencizer" for a component that reads sentences), in this order, each strikex component
+    given its rule data by its own ``initialize(nlp=nlp)`` (components/_rules.py; ``nlp.initialize()`` is not
+    needed). No statistical model is loaded. Pipelines are built once per session for each list of names."""
+    import spacy
+
+    import strikex.components  # noqa: F401  (registers the factories)
+    import strikex.extensions  # noqa: F401  (the Doc and Span attributes)
+    from strikex.components._rules import RuleComponent
+
+    cache: dict[tuple[str, ...], object] = {}
+
+    def _blank(*components: str):
+        if components not in cache:
+            nlp = spacy.blank("en")
+            for name in components:
+                pipe = nlp.add_pipe(name)
+                if isinstance(pipe, RuleComponent):  # not strikex_lines (a function) nor spaCy's sentencizer
+                    pipe.initialize(nlp=nlp)
+            cache[components] = nlp
+        return cache[components]
+
+    return _blank

@@ -41,3 +41,11 @@ def test_a_sentence_cut_by_hard_wrapping_is_read_whole(run):
     text = ("    Social workers voted for action, and the union blames the strain on\n"
             "    new working practices brought in this spring.\n")
     assert categories(run(text)) == [("working_patterns_and_conditions", None)]
+
+
+def test_seed_causes(seed):
+    from conftest import BLACKPOOL, BRADFORD, KIRKLEES
+
+    assert categories(seed(KIRKLEES)) == [("pay", None), ("staffing_and_workload", None), ("other", "IT systems")]
+    assert categories(seed(BRADFORD)) == [("outsourcing_and_transfer", None)]   # "pay and pensions will be protected" is not a cause
+    assert categories(seed(BLACKPOOL))[0] == ("redundancy_and_dismissal", None)

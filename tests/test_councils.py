@@ -6,7 +6,6 @@ borough, city, county, district, metropolitan, of, the (``helpers.council_key``)
 from __future__ import annotations
 
 import pytest
-import spacy
 from helpers import council_key, council_keys
 
 from strikex.components.councils import SPANS_KEY
@@ -77,15 +76,8 @@ def test_council_in_copyright_line_is_boilerplate(run):
 
 # -- the component alone, on a blank pipeline (tokenizer only) ------------------------------------------
 @pytest.fixture(scope="module")
-def blank_councils():
-    import strikex.components  # noqa: F401
-    import strikex.extensions  # noqa: F401
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("strikex_boilerplate")
-    nlp.add_pipe("strikex_councils")
-    nlp.initialize()  # a blank pipeline: only strikex components to initialize (components/_rules.py)
-    return nlp
+def blank_councils(blank):
+    return blank("strikex_boilerplate", "strikex_councils")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -150,3 +142,18 @@ FORM_CASES = [
 def test_councils_forms(run, text, expected):
     record = run(text, "2025-03-10")
     assert {c["name"] for c in record["councils"]} == expected
+
+
+# -- lists of councils, on sentences written for this project ----------------------------------------------
+def test_coordinated_councils(run):
+    record = run("Unison members at Leeds, Wakefield and Calderdale councils will strike.")
+    assert sorted(c["name"] for c in record["councils"]) == ["Calderdale Council", "Leeds City Council", "Wakefield Council"]
+    assert record["people"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cleaners employed by North and South Ayrshire councils will strike.", {"north ayrshire", "south ayrshire"}),
+    ("Staff at East and West Sussex county councils were balloted.", {"east sussex", "west sussex"}),
+])
+def test_councils_sharing_a_place_word(run, text, expected):
+    assert council_keys(run(text)) == expected

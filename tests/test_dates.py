@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from helpers import strike_days
 
+from strikex.components.dates import SPANS_KEY as DATES
 from strikex.datenorm import DateValue, resolve
 
 WED = dt.date(2017, 1, 18)
@@ -204,3 +205,69 @@ def test_date_records_carry_rule_and_known_parts(run):
     (d,) = run("The ballot closes on 15 March.")["dates"]
     assert d["rule"] == "dates.jsonl:day_month_year"
     assert (d["text"], d["date"], d["year"], d["month"], d["day"], d["granularity"]) == ("15 March", None, None, 3, 15, "day")
+
+
+# -- the publication date and datelines, on sentences written for this project ------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Author: Sam JonesPublished 3rd Mar 2021\nUnite members voted to strike.", "2021-03-03"),
+    ("Submitted by Admin on 5 October, 2009 - 10:41\nUnison members voted to strike.", "2009-10-05"),
+    ("Priya Shah 14 February 2020\nGMB members voted to strike.", "2020-02-14"),
+])
+def test_publication_date_forms(run, text, expected):
+    record = run(text)
+    assert record["reference_date"] == expected
+    assert record["reference_date_source"] == "text"
+    assert record["people"] == []  # the author of a dateline byline is not a person in the story
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("DUNDEE, 4 April 2024 — Refuse workers will strike next Monday.", "2024-04-04"),
+    ("Bin strike talks fail\n\n09:30, 12 SEP 2024\n\nUnite members will strike next week.", "2024-09-12"),
+])
+def test_more_publication_date_forms(run, text, reference):
+    record = run(text)
+    assert record["reference_date"] == reference
+    assert reference not in strike_days(record)
+
+
+def test_line_breaks_end_sentences(run):
+    # a headline without a full stop must not lend its strike word to the dateline below it
+    record = run("Library staff to strike\nMonday 4 September 2023\nThe council said talks continue.")
+    assert strike_days(record) == []
+    assert record["reference_date"] == "2023-09-04"
+
+
+def test_dateline_under_a_byline(run):
+    record = run("Porters to strike\nBy Sam Reid\nTuesday 26 September 2023 6:00 pm\nPorters will strike on Friday.")
+    assert record["reference_date"] == "2023-09-26"
+    assert strike_days(record) == ["2023-09-29"]
+    assert record["people"] == []
+
+
+def test_every_weekday_is_marked_in_the_date_record(run):
+    record = run("Janitors will strike every Monday and Friday in October.", date="2023-09-14")
+    [date] = [d for d in record["dates"] if d["every"]]
+    assert (date["date"], date["until"], date["every"]) == ("2023-10-01", "2023-10-31", ["Monday", "Friday"])
+
+
+# -- the component on a blank pipeline (tokenizer and sentencizer): the publication date is found by rules -----
+@pytest.fixture(scope="module")
+def blank_dates(blank):
+    return blank("sentencizer", "strikex_boilerplate", "strikex_dates")
+
+
+@pytest.mark.parametrize("text, reference, dates", [
+    ("Author: Sam JonesPublished 3rd Mar 2021\nUnite members voted to strike.", "2021-03-03", ["3rd Mar 2021"]),
+    ("Submitted by Admin on 5 October, 2009 - 10:41\nUnison members voted to strike.", "2009-10-05",
+     ["5 October, 2009"]),
+    ("Priya Shah 14 February 2020\nGMB members voted to strike.", "2020-02-14", ["14 February 2020"]),
+    ("DUNDEE, 4 April 2024 — Refuse workers will strike next Monday.", "2024-04-04", ["4 April 2024", "next Monday"]),
+    ("Bin strike talks fail\n\n09:30, 12 SEP 2024\n\nUnite members will strike next week.", "2024-09-12",
+     ["12 SEP 2024", "next week"]),
+    ("Porters to strike\nBy Sam Reid\nTuesday 26 September 2023 6:00 pm\nPorters will strike on Friday.",
+     "2023-09-26", ["Tuesday 26 September 2023", "Friday"]),
+])
+def test_publication_date_on_a_blank_pipeline(blank_dates, text, reference, dates):
+    doc = blank_dates(text)
+    assert (doc._.reference_date.isoformat(), doc._.reference_date_source) == (reference, "text")
+    assert [s.text for s in doc.spans[DATES]] == dates

@@ -127,3 +127,22 @@ def test_timeline_skips_a_dispute_with_neither_union_nor_employer():
     skipped: list = []
     rows = merge(records, skipped)
     assert [r.union for r in rows] == ["GMB"] and skipped == ["x1"]
+
+
+def test_seed_dispute(seed):
+    from conftest import KIRKLEES
+
+    (dispute,) = seed(KIRKLEES)["disputes"]
+    assert dispute["employer_rule"] and dispute["dispute_rule"] and dispute["evidence"]
+    assert {k: v for k, v in dispute.items() if k not in {"employer_rule", "dispute_rule", "evidence"}} == {"union": "UNISON", "employer": "Kirklees Council", "workers": "social workers", "worker_count": None,
+                       "causes": ["pay", "staffing_and_workload", "other"], "status": "going ahead", "ballots": [0],
+                       "strikes": [0], "rule": "assemble.py:named_union"}
+
+
+def test_two_unions_give_two_disputes(run):
+    text = ("GMB and Unite members at Leeds City Council will strike on 3 May 2024 over pay. "
+            "GMB members backed action by 88% and Unite members by 91%.")
+    record = run(text)
+    assert [(d["union"], d["employer"], d["status"], d["causes"]) for d in record["disputes"]] == [
+        ("GMB", "Leeds City Council", "planned", ["pay"]), ("Unite", "Leeds City Council", "planned", ["pay"])]
+    assert json.dumps(record["disputes"])  # plain JSON

@@ -368,3 +368,97 @@ def test_role_forms_own(run, text, expected):
 ], ids=["own_executive_of_defined_acronym", "own_executive_of_council"])
 def test_executive_of_the_organisation_in_the_sentence(run, text, expected):
     test_people_forms(run, text, expected)
+
+
+# -- general forms behind the rules tuned on real reporting, on sentences written for this project -----------
+LEEDS_STRIKE = "Unison members at Leeds City Council will strike next month. "
+
+
+def roles_by_name(record):
+    return {p["name"]: (p["role"], p["organisation"]) for p in record["people"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one apposition for two names, plural role
+    ("Anna Webb and Tom Price, joint GMB branch secretaries, said members were angry.",
+     {"Anna Webb": ("joint branch secretary", "GMB"), "Tom Price": ("joint branch secretary", "GMB")}),
+    # the organisation in the middle of a role phrase comes out of the role
+    ("Marta Lewis, the Unite regional coordinator, said the offer was poor.",
+     {"Marta Lewis": ("regional coordinator", "Unite")}),
+    # a place before the union is not part of the role
+    ("Leicester Unison treasurer Joe Marsh said the branch would ballot.", {"Joe Marsh": ("treasurer", "UNISON")}),
+    # a second apposition ("and a member of ...") does not run into the role
+    ("Ian Reed, a waste services manager for Derby City Council and a member of the GMB, said staff were tired.",
+     {"Ian Reed": ("waste services manager", "Derby City Council")}),
+    # "the administration of councillor X": the role follows "of"
+    ("Staff are angry with the Labour administration of councillor Rita Moss at Stockport Council.",
+     {"Rita Moss": ("councillor", "Stockport Council")}),
+    # a later mention naming the organisation beats an earlier one without
+    ("Local MP Owen Hart joined the picket line. Later, Labour MP Owen Hart said the strike was justified.",
+     {"Owen Hart": ("mp", "Labour")}),
+    # names the NER misses: it often calls a name after a role an ORG, or misses a name before an apposition
+    ("GMB regional organiser Kevin Ward said the offer was an insult.", {"Kevin Ward": ("regional organiser", "GMB")}),
+    ("Nia Rhys-Evans, Swansea branch chair for Unison, said members were ready.",
+     {"Nia Rhys-Evans": ("branch chair", "UNISON")}),
+    # an organisation without a role, and place tails after a role
+    ("The GMB's Siân Lloyd-Evans said the union would keep talking.", {"Siân Lloyd-Evans": (None, "GMB")}),
+    ("Tam Baird-Ferguson (Unison) said staff were worn out.", {"Tam Baird-Ferguson": (None, "UNISON")}),
+    ("Elin Wyn Pritchard, NEU district secretary for Gwynedd, said teachers were ready.",
+     {"Elin Wyn Pritchard": ("district secretary", "NEU")}),
+    # a describing word before a name
+    ("Tenant Lorraine Bell, 62, said she had waited months for repairs.", {"Lorraine Bell": ("tenant", None)}),
+])
+def test_roles(run, text, expected):
+    assert roles_by_name(run(text)) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    # names in many forms
+    ("Unite convenor Dafydd ap Rhys said crews were exhausted.", ["Dafydd ap Rhys"]),
+    ("Unite regional officer Ciarán Ó Dochartaigh said members were ready.", ["Ciarán Ó Dochartaigh"]),
+    ("EIS secretary Alasdair Mac an t-Saoir said teachers were angry.", ["Alasdair Mac an t-Saoir"]),
+    ("The GMB's Siân Lloyd-Evans said the union would keep talking.", ["Siân Lloyd-Evans"]),
+    ("The union's branch secretary, Adebayo Okonkwo-Hughes, said members were united.", ["Adebayo Okonkwo-Hughes"]),
+    ("County Councillor Robert Haigh said the offer was fair.", ["Robert Haigh"]),
+    ("Chief Fire Officer Sabrina Cole said cover would be maintained.", ["Sabrina Cole"]),
+    # a hall is not a person
+    ("Ms Okoro said a rally would be held outside Bolton Town Hall. Anita Okoro is Unison's branch secretary.",
+     ["Anita Okoro"]),
+])
+def test_names_in_many_forms(run, text, names):
+    assert list(roles_by_name(run(text))) == names
+
+
+@pytest.mark.parametrize("text", [
+    # organisations before "said"
+    "The Local Government Association said councils could not afford more.",
+    "But Regional Secretary said nothing.",
+    "The News Letter said the strike would go ahead.",
+    # place names
+    "Pickets stood outside Kings Heath, Moseley and Hall Green libraries and the Tyseley depot.",
+])
+def test_organisations_and_places_are_not_people(run, text):
+    assert run(text)["people"] == []
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # roles in possessives and relative clauses
+    (LEEDS_STRIKE + "Cllr Ian Moss, Leeds's deputy leader, said the offer was final.", "Ian Moss",
+     ("deputy leader", "Leeds City Council")),
+    (LEEDS_STRIKE + "Ann Lee, who chairs the Friends of Hove Library, said volunteers were not the answer.", "Ann Lee",
+     ("chair", "Friends of Hove Library")),
+    (LEEDS_STRIKE + "Tom Bell, who chairs the branch, said members were angry.", "Tom Bell", ("chair", "UNISON")),
+    (LEEDS_STRIKE + "Ann Ray, who has worked as a school cook for the council since 2009, backed the strike.", "Ann Ray",
+     ("school cook", "Leeds City Council")),
+    (LEEDS_STRIKE + "Jo Fry, who works as a librarian at Leeds Central Library, agreed.", "Jo Fry",
+     ("librarian", "Leeds Central Library")),
+    (LEEDS_STRIKE + "The council's director of children's services, Paul Abel, wrote to parents.", "Paul Abel",
+     ("director of children's services", "Leeds City Council")),
+    # the main council counts bare mentions of its place
+    ("Care workers in Wandsworth are to strike. Wandsworth carers say staff leave for jobs in Lambeth. "
+     "One carer moved to Lambeth Council last month. Wandsworth Council said it was disappointed. "
+     "Cllr Rosa Field, the cabinet member for adult care, said talks would go on.", "Rosa Field",
+     ("cabinet member for adult care", "Wandsworth Council")),
+])
+def test_role_of_one_person(run, text, name, expected):
+    assert roles_by_name(run(text))[name] == expected

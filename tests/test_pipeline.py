@@ -106,3 +106,18 @@ def test_a_rule_component_must_be_initialised():
     nlp.add_pipe("strikex_unions")
     with pytest.raises(ValueError, match="initialize"):
         nlp("Unison members")
+
+
+def test_windows_line_endings_give_the_same_facts(run):
+    text = (SEEDS / "001_2251fc9ddb0dfb63.txt").read_text(encoding="utf-8")
+
+    def facts(record):
+        return (record["reference_date"], [u["name"] for u in record["unions"]], [c["name"] for c in record["councils"]],
+                {p["name"]: (p["role"], p["organisation"]) for p in record["people"]},
+                [{k: b[k] for k in ("support_pct", "turnout_pct", "votes_cast", "eligible")} for b in record["ballots"]],
+                sorted({d for s in record["strikes"] for d in s["dates"]}))
+
+    crlf = run(text.replace("\n", "\r\n"))
+    assert facts(crlf) == facts(run(text))
+    assert all(crlf_text == text.replace("\n", "\r\n")[m["start"]:m["end"]]
+               for p in crlf["people"] for m in p["mentions"] for crlf_text in [m["text"]])

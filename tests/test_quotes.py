@@ -99,3 +99,20 @@ def test_quotes_in_general_forms(run):
     assert got == [("direct", "Dana Price", "quotes.py:before"), ("direct", "Dana Price", "quotes.py:after"),
                    ("direct", "Dana Price", "quotes.py:continued"), ("direct", "Hull City Council", "quotes.py:before"),
                    ("reported", "Unite", "quotes.py:reported")]
+
+
+def said(record, speaker, start, kind="direct"):
+    """Whether a quote of this kind starting with these words is attributed to the speaker."""
+    return any(q["speaker"] == speaker and q["kind"] == kind and q["text"].startswith(start) for q in record["quotes"])
+
+
+def test_seed_quotes(seed):
+    from conftest import BLACKPOOL, BRADFORD
+
+    bradford = seed(BRADFORD)
+    assert said(bradford, "Patrick Kerry", "We feel they have reneged")
+    assert said(bradford, "Patrick Kerry", "Bradford is in crisis")      # 'He said:' after 'Mr Kerry said ...'
+    assert said(bradford, "UNISON", "there are only around 105", kind="reported")
+    blackpool = seed(BLACKPOOL)
+    assert said(blackpool, "Steve Pullen", "I think we helped")          # '"..." he said' after Pullen spoke
+    assert said(blackpool, "Tony Garnsey", "How can someone get a job")

@@ -425,3 +425,42 @@ OWN = [
 @pytest.mark.parametrize("label, text, ref, expected", OWN, ids=[c[0] for c in OWN])
 def test_strike_days_own(run, label, text, ref, expected):
     assert days(run(text, ref)) == expected
+
+
+# General forms behind the rules tuned on real reporting, each shown on a sentence written for this project:
+# the text, the reference date and the strike days.
+@pytest.mark.parametrize("text, date, expected", [
+    # the possessive date belongs to the vote, not the strike
+    ("The union will decide on strike dates after today's vote of branch officers.", "2023-09-20", []),
+    # the day of telling is not a strike day
+    ("Unite yesterday told the council that the strike would go ahead.", "2023-09-20", []),
+    # in a strike story, "the action" with days counts
+    ("Bin crews in Sheffield will strike next month. The co-ordinated action will run from Monday 2 October "
+     "to Wednesday 4 October.", "2023-09-20", ["2023-10-02", "2023-10-03", "2023-10-04"]),
+    # the date hangs on the strike, whatever else the sentence says
+    ("Care workers voted to strike on Monday and Tuesday after talks failed.", "2023-09-20",
+     ["2023-09-25", "2023-09-26"]),
+    ("Bin crews will walk out on 2 October, and collections are not due to resume until Monday 9 October.",
+     "2023-09-20", ["2023-10-02"]),
+    ("The GMB is due to announce its ballot result for strikes on Friday.", "2023-09-20", []),
+    ("Porters will stage a 48-hour walkout on 5 and 6 October.", "2023-09-20", ["2023-10-05", "2023-10-06"]),
+    # a date before the strike word
+    ("On 3 October, bin crews will strike over pay.", "2023-09-20", ["2023-10-03"]),
+    ("Shops are open as usual today, despite wardens being on strike next month.", "2023-09-20", []),
+    # the same weekdays every week of a month; a day "last year"
+    ("Janitors will strike every Monday and Friday in October.", "2023-09-14",
+     ["2023-10-02", "2023-10-06", "2023-10-09", "2023-10-13", "2023-10-16", "2023-10-20", "2023-10-23", "2023-10-27",
+      "2023-10-30"]),
+    ("Unison members walked out on 26 September last year.", "2023-09-14", ["2022-09-26"]),
+    # "voting ends" is the ballot's day, not a strike day
+    ("Voting ends on 3 October, and strike action could follow.", "2023-09-14", []),
+    # a strike running on the reference date
+    ("Schools stayed shut this morning as the 48-hour strike entered its second day.", "2023-09-20",
+     ["2023-09-19", "2023-09-20"]),
+    ("Picket lines were out again as the three-day walkout went into its second day.", "2023-09-20",
+     ["2023-09-19", "2023-09-20", "2023-09-21"]),
+    # a month-first range
+    ("Unite warned that strikes would run from October 7 to 9.", "2024-08-28", ["2024-10-07", "2024-10-08", "2024-10-09"]),
+])
+def test_strike_days_in_general_forms(run, text, date, expected):
+    assert days(run(text, date=date)) == expected

@@ -187,3 +187,34 @@ def test_strike_rule_names_the_trigger_list(run):
             "The co-ordinated action from Tuesday 9 to Thursday 11 May follows.")
     strikes = run(text, "2023-04-20")["strikes"]
     assert [s["rule"] for s in strikes] == ["strikes.json:triggers", "strikes.json:weak_triggers"]
+
+
+# -- status, workers and what is not a strike, on sentences written for this project --------------------
+def strike_rows(record):
+    return [(s["dates"], s["status"]) for s in record["strikes"]]
+
+
+def test_status_of_a_strike_is_not_taken_from_another(run):
+    # a past strike elsewhere ("walked out ... last summer") does not make next week's strike "held"
+    record = run("Porters at Hull Royal will strike on 4 October. Porters in York walked out for five days last year.",
+                 date="2023-09-20")
+    assert strike_rows(record) == [(["2023-10-04"], "planned")]
+
+
+def test_a_mention_that_refers_back_updates_the_status(run):
+    record = run("Unison called a one-day strike for 4 October. Talks failed, and the union said the strike will go "
+                 "ahead.", date="2023-09-20")
+    assert strike_rows(record) == [(["2023-10-04"], "going ahead")]
+
+
+def test_workers_without_the_place(run):
+    record = run("Glasgow bin workers will strike on 4 October.", date="2023-09-20")
+    assert [s["workers"] for s in record["strikes"]] == ["bin workers"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fire crews were called on 3 May 2024 after a lightning strike hit the depot roof.",
+    "Campaigners began a hunger strike outside Leeds City Council on Monday 6 May 2024.",
+])
+def test_strikes_that_are_not_industrial_action(run, text):
+    assert run(text, date="2024-05-01")["strikes"] == []

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from helpers import people_names, union_names
 
 from strikex.components.unions import SPANS_KEY
@@ -75,15 +74,8 @@ def test_union_in_a_photo_credit_is_ignored(run):
 
 # -- the component alone, on a blank pipeline (tokenizer only) ------------------------------------------
 @pytest.fixture(scope="module")
-def blank_unions():
-    import strikex.components  # noqa: F401  (registers the factories)
-    import strikex.extensions  # noqa: F401
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("strikex_boilerplate")
-    nlp.add_pipe("strikex_unions")
-    nlp.initialize()  # a blank pipeline: only strikex components to initialize (components/_rules.py)
-    return nlp
+def blank_unions(blank):
+    return blank("strikex_boilerplate", "strikex_unions")
 
 
 @pytest.mark.parametrize("text, expected", [
