@@ -146,3 +146,15 @@ def test_two_unions_give_two_disputes(run):
     assert [(d["union"], d["employer"], d["status"], d["causes"]) for d in record["disputes"]] == [
         ("GMB", "Leeds City Council", "planned", ["pay"]), ("Unite", "Leeds City Council", "planned", ["pay"])]
     assert json.dumps(record["disputes"])  # plain JSON
+
+
+@pytest.mark.parametrize("text, date, dispute", [
+    # "walk out from DATE" is a strike's period, "walk out of/from a PLACE" a departure
+    ("Unite members at Fife Council will walk out every Tuesday and Thursday from 3 March to 27 March.",
+     "2025-02-20", True),
+    ("Cleaners employed by Angus Council will walk out from Monday, the GMB said.", "2025-02-20", True),
+    ("Two Labour councillors walked out from the chamber at Fife Council during the budget debate.",
+     "2025-02-20", False),
+])
+def test_walking_out_from_a_date_is_not_a_departure(run, text, date, dispute):
+    assert bool(run(text, date)["disputes"]) is dispute

@@ -16,7 +16,7 @@ record dict from ``strikex.extract`` can be read with checked keys::
 """
 from __future__ import annotations
 
-from typing import TypedDict, final
+from typing import Any, NotRequired, TypedDict, final
 
 
 class Mention(TypedDict):
@@ -146,6 +146,9 @@ class Dispute(TypedDict):
     ballots: list[int]
     strikes: list[int]
     rule: str | None
+    employer_rule: str | None
+    dispute_rule: str | None
+    evidence: Mention | None
 
 
 @final  # so that ``"error" in record`` tells a Record from an ErrorRecord to a type checker
@@ -169,15 +172,31 @@ class Record(TypedDict):
     disputes: list[Dispute]
     warnings: list[str]
     schema_version: str
+    provenance: dict[str, Any] | None
+    text: NotRequired[str]   # only a web page's record: the main text it was read as (added by the batch)
 
 
 @final
 class ErrorRecord(TypedDict):
-    """What ``extract_many`` yields in the place of an article it could not extract."""
+    """What ``extract_many`` yields in the place of an article it could not extract: its source, the error,
+    and the record's lists, empty."""
 
     schema_version: str
     source: str | None
     error: str
+    unions: NotRequired[list[Union]]
+    councils: NotRequired[list[Council]]
+    people: NotRequired[list[Person]]
+    dates: NotRequired[list[DateRecord]]
+    ballots: NotRequired[list[Ballot]]
+    strikes: NotRequired[list[Strike]]
+    causes: NotRequired[list[Cause]]
+    workers: NotRequired[list[Workers]]
+    money: NotRequired[list[Money]]
+    quotes: NotRequired[list[Quote]]
+    disputes: NotRequired[list[Dispute]]
+    warnings: NotRequired[list[str]]
+    provenance: NotRequired[dict[str, Any]]
 
 
 __all__ = ["Ballot", "Cause", "Council", "DateRecord", "Dispute", "ErrorRecord", "LegalCheck", "Mention", "Money",

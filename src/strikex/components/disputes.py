@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import UNIONS
+from ..extensions import DATES, UNIONS
 from ._gazetteer import token_indices
 from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
@@ -156,13 +156,20 @@ class DisputeFinder(RuleComponent):
             parts = [c for c in tok.children if c.dep_ == "prt" or c.lower_ in s["walk_particles"]]
             if not parts:
                 return "walk_without_out"
-            if any(c.dep_ == "prep" and c.lower_ in s["departure_prepositions"] for c in list(tok.children) + [g for p in parts for g in p.children]):
-                return "departure_prepositions"
+            if any(c.dep_ == "prep" and c.lower_ in s["departure_prepositions"] and not self.dated(c)
+                   for c in list(tok.children) + [g for p in parts for g in p.children]):
+                return "departure_prepositions"   # "walked out of the meeting", not "walk out from 4 May"
         if low == "striking" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self.actor_kind(tok.doc, [tok.head], set(), set()):
             return "striking_describes"
         if low.startswith("strik") and tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr"}:
             return "striking_describes"   # "the resemblance is striking"
         return None
+
+    @staticmethod
+    def dated(prep: Token) -> bool:
+        """Whether a preposition's object is a date or a time ("from 4 May", "from Monday"), not a place."""
+        dates = token_indices(prep.doc, DATES)
+        return any(o.i in dates or o.ent_type_ in {"DATE", "TIME"} for o in prep.children if o.dep_ == "pobj")
 
     def negated(self, tok: Token) -> bool:
         neg = self.sets["negations"]
