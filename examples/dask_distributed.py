@@ -48,7 +48,8 @@ def extract_partition(files: Iterable[str], known: frozenset[str] = frozenset(),
                 continue
             seen |= keys
             pairs.append((item, meta))
-    records = api.extract_items([item for item, _ in pairs])
+    # the options `strikex db` uses, so that the records (and their provenance) are the CLI's
+    records = api.extract_items([item for item, _ in pairs], max_chars=200_000, timeout=60.0)
     return [(item, record, meta) for (item, meta), record in zip(pairs, records)]
 
 

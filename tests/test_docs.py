@@ -86,14 +86,15 @@ def test_version_option(cli):
 # -- every command example, in the README and in --help, is run (issue 13.7) --------------------------------
 # Each runs with bash in a sandbox whose names are those the examples use: article.txt, a.txt, b.txt,
 # articles/ (the seeds, a dispute-free article and one unreadable file, so that every recipe meets an error
-# record), archive/, crawl.jsonl(.gz), gold/ and my-gold/ (gold pairs); seeds/, tests/, examples/ are the
+# record), archive/, crawl.jsonl(.gz), crawl.warc.gz and crawl-2024-01.warc.gz, page.html and saved-pages/, gold/ and my-gold/ (gold pairs); seeds/, tests/, examples/ are the
 # project's. Lines of a README block run in order in one sandbox (records.jsonl written by one is read by the
 # next). A line runs under `set -o pipefail` unless strikex is followed by a pipe (then strikex's exit 1 for
 # the unreadable file does not count and the filter's status does); nothing may print a traceback or a jq error.
 
 
 ROOT = Path(__file__).parents[1]
-NOT_RUN = ("python3 -m venv", "tcp://")   # set-up (run by CI itself) and a cluster that is not there
+NOT_RUN = ("python3 -m venv", "tcp://", "datasette ")   # set-up (run by CI itself), a cluster that is not there,
+                                                        # and a web server that runs until stopped (test_db.py)
 
 
 def sh_blocks(text: str) -> list[list[str]]:
@@ -127,6 +128,15 @@ def sandbox(tmp_path_factory) -> Path:
                         "published": "2017-01-18"}) for p in seeds]
     (box / "crawl.jsonl").write_text("\n".join(rows) + "\n")
     (box / "crawl.jsonl.gz").write_bytes(gzip.compress((box / "crawl.jsonl").read_bytes()))
+    from webpages import page, write_warc   # WARC files of the seeds as web pages, for the --input warc examples
+
+    pages = [(f"https://news.example.org/{p.stem}", page(p.read_text(encoding="utf-8")), "2017-01-18") for p in seeds]
+    for name in ("crawl.warc.gz", "crawl-2024-01.warc.gz"):
+        write_warc(box / name, pages)
+    (box / "page.html").write_text(pages[1][1], encoding="utf-8")
+    (box / "saved-pages").mkdir()
+    for (_, html, _), p in zip(pages, seeds):
+        (box / "saved-pages" / f"{p.stem}.html").write_text(html, encoding="utf-8")
     for name in ("seeds", "tests", "examples"):
         (box / name).symlink_to(ROOT / name)
     for name in ("gold", "my-gold"):
@@ -145,7 +155,8 @@ def check(line: str, result: subprocess.CompletedProcess, box: Path) -> None:
     assert "Traceback" not in result.stderr and "jq: error" not in result.stderr, (line, result.stderr)
     # exit 1: some inputs were error records (articles/ holds an unreadable file on purpose)
     assert result.returncode in (0, 1), (line, result.returncode, result.stderr[-2000:])
-    writes_a_file = ">" in line.replace("->", "") or "-o " in line or "--output" in line or "dask_extract.py" in line
+    writes_a_file = (">" in line.replace("->", "") or "-o " in line or "--output" in line or "dask_extract.py" in line
+                     or line.startswith("strikex db "))   # strikex db writes its database, and a summary to stderr
     if not writes_a_file and "select(" not in line:   # a jq select may rightly find nothing in the seeds
         assert result.stdout.strip(), (line, result.stderr[-2000:])
     if "dask_extract.py" in line:   # part files that `cat out/part-*` joins into whole records

@@ -12,8 +12,19 @@ from typing import List, NoReturn, Optional
 
 import typer
 
-from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, evaluate_corpora, extract_paths, timeline_records
-from .cli_app import HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
+from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, extract_paths
+from .cli_app import (
+    HTML_HELP,
+    MODEL_HELP,
+    HtmlMode,
+    InputFormat,
+    _date,
+    _err_console,
+    _fail,
+    _paths,
+    app,
+)
+from .collect import evaluate_corpora, timeline_records
 from .errors import DEFAULT_MODEL, EXIT_OK, EXIT_SOME_FAILED
 from .io import DEFAULT_GLOBS
 from .output import Format, TimelineFormat
