@@ -267,3 +267,32 @@ def test_record_lines_are_read_one_at_a_time(tmp_path):
     path.write_text(json.dumps(record("a", "2024-05-01")) + "\n\nnot json\n")
     lines = read_record_lines(path)
     assert next(lines)["source"] == "a" and next(lines)["error"].endswith(":3: not a JSON record")
+
+
+def test_the_timeline_command_checks_its_output_first_and_writes_lf_csv_whole(cli, tmp_path):
+    """Issue 13.6 and 13.12 through the command: a bad -o path is said before any work (exit 4); -o writes the
+    file whole; the CSV ends its lines in LF."""
+    records = tmp_path / "records.jsonl"
+    records.write_text(cli("extract", PAIR).stdout)
+    bad = cli("timeline", records, "-o", tmp_path / "no-such-folder" / "t.csv", "--format", "csv")
+    assert bad.exit_code == 4 and "disputes from" not in bad.stderr, bad.stderr
+    out = tmp_path / "t.csv"
+    done = cli("timeline", records, "-o", out, "--format", "csv")
+    assert done.exit_code == 0, done.stderr
+    data = out.read_bytes()
+    assert b"\r\n" not in data and data.count(b"\n") == 2   # header and one dispute
+    assert not list(tmp_path.glob(".t.csv.*"))              # no partial file left beside it
+
+
+def test_disputes_naming_neither_union_nor_employer_are_left_out_and_counted(cli, tmp_path):
+    from strikex.records import LIST_KEYS, SCHEMA_VERSION
+
+    faceless = {"schema_version": SCHEMA_VERSION, "source": "x", "reference_date": "2025-03-01", "relevant": True,
+                **{k: [] for k in LIST_KEYS},
+                "disputes": [{"union": None, "employer": None, "workers": None, "worker_count": None, "causes": [],
+                              "status": "planned", "ballots": [], "strikes": []}]}
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps(faceless) + "\n")
+    result = cli("timeline", records)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "1 disputes naming neither union nor employer left out" in result.stderr

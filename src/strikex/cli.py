@@ -13,19 +13,9 @@ from typing import List, NoReturn, Optional
 import typer
 
 from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, extract_paths
-from .cli_app import (
-    HTML_HELP,
-    MODEL_HELP,
-    HtmlMode,
-    InputFormat,
-    _date,
-    _err_console,
-    _fail,
-    _paths,
-    app,
-)
+from .cli_app import HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
 from .collect import evaluate_corpora, timeline_records
-from .errors import DEFAULT_MODEL, EXIT_OK, EXIT_SOME_FAILED
+from .errors import DEFAULT_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED
 from .io import DEFAULT_GLOBS
 from .output import Format, TimelineFormat
 
@@ -173,27 +163,35 @@ def timeline(
 ) -> None:
     """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
 
-    The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed.
+    The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed, 4 the output cannot be written (checked before the work), 130 interrupted (nothing written).
     """
-    from .timeline import merge
+    from .outfile import OutputPathError, atomic_file, check_output
+    from .output import write_timeline
+    from .timeline import Interrupted, merge
 
+    err = _err_console()
     try:
+        check_output(output)   # a bad -o path is said before the work, not after it
         records = timeline_records(_paths(paths), _date(date), model, recursive, tuple(glob))
+        skipped = [r for r in records if "error" in r]
+        for r in skipped:
+            err.print(f"strikex: skipped: {r['error']}", markup=False)
+        faceless: list = []
+        rows = [row.to_dict() for row in merge(records, faceless)]
     except Fatal as exc:
         _fail(exc.message, exc.code)
-    skipped = [r for r in records if "error" in r]
-    for r in skipped:
-        _err_console().print(f"strikex: skipped: {r['error']}", markup=False)
-    rows = [row.to_dict() for row in merge(records)]
-    _err_console().print(f"strikex: {len(rows)} disputes from {len(records) - len(skipped)} records", markup=False)
-    from .output import write_timeline
-
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        write_timeline(rows, fmt, out)
-    finally:
-        if output:
-            out.close()
+    except OutputPathError as exc:
+        _fail(str(exc), EXIT_OUTPUT)
+    except (KeyboardInterrupt, Interrupted):
+        _fail("interrupted: no timeline written", 130)
+    if faceless:
+        err.print(f"strikex: {len(faceless)} disputes naming neither union nor employer left out", markup=False)
+    err.print(f"strikex: {len(rows)} disputes from {len(records) - len(skipped)} records", markup=False)
+    if output:
+        with atomic_file(output) as out:   # complete, or not written at all
+            write_timeline(rows, fmt, out)
+    else:
+        write_timeline(rows, fmt, sys.stdout)
     raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
 
 

@@ -189,13 +189,9 @@ def write_timeline(rows: list[dict[str, Any]], fmt: TimelineFormat, out: IO[str]
         for row in rows:
             out.write(dumps(row) + "\n")
     elif fmt == TimelineFormat.csv:
-        import csv
+        from .export import write_csv
 
-        from .timeline import CSV_COLUMNS, csv_row
-
-        writer = csv.writer(out)
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(csv_row(row) for row in rows)
+        write_csv(rows, out)   # numeric ballot columns, lines ending in LF
     elif fmt == TimelineFormat.html:
         from .timeline_html import page
 
