@@ -78,3 +78,26 @@ def test_the_attribute_table_matches_spacys_ruler_on_rare_words(nlp, text):
     a, b = plain(text), nlp(text, disable=ours)
     for attr in ("tag_", "pos_", "morph", "lemma_", "dep_"):
         assert [str(getattr(t, attr)) for t in a] == [str(getattr(t, attr)) for t in b], attr
+
+
+ROOT = SEEDS.parent
+PREFILTER_SETS = [SEEDS, ROOT / "benchmarks" / "corpus" / "other", ROOT / "tests" / "nearmiss"] + [
+    ROOT / "tests" / d for d in ("articles", "heldout", "unseen", "fresh")] + [ROOT.parent / "shared" / "corpus" / "dev"]
+
+
+def test_the_prefilter_never_changes_a_verdict(nlp):
+    """The raw-text prefilter only turns away articles the matchers would turn away, with the same verdict:
+    the gate with and without it, on every article the project has (the dev corpus when it is beside it)."""
+    from strikex.triage import Triage
+
+    with_it, without = Triage(nlp), Triage(nlp)
+    without.prefilter = None
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in PREFILTER_SETS if d.is_dir()
+             for p in sorted(d.glob("*.txt"))]
+    texts += ["C'mon strike! they said.", "Staff staged a walk - out.", "WORK-TO-RULE begins", "Unison: STRIKES"]
+    turned_away = 0
+    for text in texts:
+        a, b = with_it(nlp.make_doc(text)), without(nlp.make_doc(text))
+        assert a == b, text[:80]
+        turned_away += with_it.prefilter.search(text.lower()) is None
+    assert turned_away >= 10   # the benchmark's other news has some
