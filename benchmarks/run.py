@@ -196,7 +196,12 @@ CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
 
 def run_child(*args: str) -> tuple[dict[str, Any], float]:
     """Run this script as ``--child ARGS...`` in a fresh interpreter; its JSON result and wall time."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
+    return run_child_of(Path(__file__).resolve(), *args)
+
+
+def run_child_of(script: Path, *args: str) -> tuple[dict[str, Any], float]:
+    """Run ``script --child ARGS...`` in a fresh interpreter (benchmarks/scale.py uses it too)."""
+    cmd = [sys.executable, str(script), "--child", *args]
     start = time.perf_counter()
     proc = subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - start

@@ -4,7 +4,9 @@ POS exceptions), applied by table lookup instead of spaCy's AttributeRuler.
 The AttributeRuler of en_core_web_sm runs a Matcher with ~180 patterns over every token: about a sixth
 of the whole statistical pipeline's time on news text. Almost all of its patterns look at one token's
 LOWER, TAG, DEP and IS_SPACE only, so their combined effect depends on those four values alone and can be
-worked out once per distinct combination and cached. The few patterns of two tokens ("gon na") are
+worked out once per distinct combination and cached. Only ~140 words appear in the patterns' LOWER tests, so
+any other word stands in the key as "" (no LOWER test tells them apart): the cache holds some hundreds of
+entries however large the vocabulary grows, instead of one per word (and it is bounded besides). The few patterns of two tokens ("gon na") are
 checked where their first token matches. The rules are read from the model's own AttributeRuler, applied
 in the same order with the same precedence (a later rule wins), and matched against the token values as
 they were before any rule applied, as spaCy does: the output is the same Doc (a test compares them).
@@ -26,6 +28,7 @@ from spacy.tokens import Doc
 
 FEATURES = ("LOWER", "TAG", "DEP", "IS_SPACE")   # what the token patterns may look at
 WRITES = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}   # what the rules may set
+CACHE_LIMIT = 20_000   # entries; past it the oldest go first (en_core_web_sm's rules fill ~700 on news text)
 
 
 class Unsupported(ValueError):
@@ -71,6 +74,11 @@ class AttributeTable:
         self.multi: list[tuple[int, list, int, dict]] = []  # (order, token tests, index, attrs)
         self.cache: dict[tuple[int, int, int, int], tuple[list, list, list]] = {}
         self.patterns: list[dict] = []   # as given, saved by to_disk
+        # what the patterns' LOWER tests can tell apart: the words they name (hashes) and their regular
+        # expressions; None when "" is among them (it stands for every other word in the cache's key)
+        self.lowers: set[int] | None = set()
+        self.lower_regexes: list[re.Pattern] = []
+        self.stand_in: dict[int, int] = {}   # LOWER hash → itself, or 0 for a word no LOWER test can match
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """The AttributeRuler's ``patterns``, in its order."""
@@ -86,8 +94,36 @@ class AttributeTable:
                     self.single.append((order, tests[0], attrs))
                 else:
                     self.multi.append((order, tests, index if index >= 0 else len(tests) + index, attrs))
+                for tok in pattern:
+                    self._note_lower(tok.get("LOWER"))
+            # the rules' strings go into the vocabulary now, for good: added during a memory zone
+            # (pipeline.run), they would be dropped at its end while the cache still holds their hashes
+            self.resolve([(order, attrs)])
         self.patterns += patterns
         self.cache.clear()
+        self.stand_in.clear()
+
+    def _note_lower(self, value: Any) -> None:
+        if value is None or self.lowers is None:
+            return
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN"):
+            words = list(next(iter(value.values())))
+        elif isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value:
+            rx = re.compile(value["REGEX"])
+            if rx.search(""):
+                self.lowers = None
+            else:
+                self.lower_regexes.append(rx)
+            return
+        else:
+            self.lowers = None
+            return
+        if "" in words:  # "" stands for the other words in the key
+            self.lowers = None
+            return
+        self.lowers.update(self.vocab.strings.add(w) for w in words)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """The patterns, as spaCy's AttributeRuler saves its own (``nlp.to_disk``)."""
@@ -106,6 +142,8 @@ class AttributeTable:
         steps = [(order, attrs) for order, test, attrs in self.single if test(feats)]
         starts = [rule for rule in self.multi if rule[1][0](feats)]
         entry = (steps, starts, self.resolve(steps))
+        if len(self.cache) >= CACHE_LIMIT:
+            del self.cache[next(iter(self.cache))]   # the oldest entry
         self.cache[key] = entry
         return entry
 
@@ -131,7 +169,13 @@ class AttributeTable:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        keys = [tuple(f) for f in doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()]
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        lowers = self.lowers
+        if lowers is None:
+            keys = [tuple(f) for f in rows]
+        else:  # a word no LOWER test can match stands as "" (hash 0)
+            stand_in = self.stand_in
+            keys = [(stand_in[f[0]] if f[0] in stand_in else self._stand_in(f[0]), f[1], f[2], f[3]) for f in rows]
         cache = self.cache
         entries = [cache.get(k) or self.lookup(k) for k in keys]
         extra: dict[int, list] = {}
@@ -153,6 +197,15 @@ class AttributeTable:
         for i, value in dep_fixes:
             doc[i].dep_ = value
         return doc
+
+    def _stand_in(self, lower: int) -> int:
+        """``lower`` itself when a LOWER test of the patterns can match it, else 0 ("")."""
+        text = self.vocab.strings[lower]
+        named = lower in self.lowers or any(rx.search(text) for rx in self.lower_regexes)
+        if len(self.stand_in) >= CACHE_LIMIT:   # bounded: an archive's vocabulary keeps growing
+            self.stand_in.clear()
+        self.stand_in[lower] = lower if named else 0
+        return self.stand_in[lower]
 
     def _feats(self, key: tuple[int, int, int, int]) -> tuple[str, str, str, bool]:
         strings = self.vocab.strings

@@ -104,7 +104,8 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
             if error is None:
                 yield replace(item, text=text, warnings=warnings)
 
-    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
+    # scoped: each chunk in a memory zone and each Doc released once its record is built (flat memory; pipeline.run)
+    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout, scoped=True):
         while pending[0][1] is not None:
             yield _refused(pending.popleft())
         _, _, found, given, page_text = pending.popleft()

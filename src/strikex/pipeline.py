@@ -95,8 +95,16 @@ def triage_gate(nlp: "Language"):
     return Triage(nlp)
 
 
+def release(doc: "Doc") -> None:
+    """Break the reference cycles a processed Doc sits in (extension values and span groups hold Spans and
+    Tokens, which point back at the Doc), so it is freed as soon as the last reference to it goes, not when
+    Python's full garbage collection happens to run. The Doc keeps its tokens and annotations."""
+    doc.user_data.clear()
+    doc.spans.clear()
+
+
 def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, triage: bool = True,
-        timeout: float | None = None) -> Iterator["Doc"]:
+        timeout: float | None = None, scoped: bool = False) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
     carries its verdict (``doc._.triage``) and no annotations.
@@ -106,35 +114,57 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     one whose rule components run past ``timeout`` seconds (``--timeout-per-doc``; see ``budget.py``). The
     statistical components are not timed: their time grows only with the text's length, which
     ``--max-chars`` bounds.
+
+    ``scoped`` (the batch's way): for a consumer that is done with a Doc when it asks for the next one. Each
+    chunk is processed inside ``nlp.memory_zone()``, so the strings and lexemes of its new words are dropped
+    from the shared vocabulary when the chunk is done (the vocabulary would otherwise grow with every new
+    word of an archive), and each Doc is ``release``d when the consumer asks for the next. A Doc is then
+    invalid after the consumer has moved on: take what it needs (the record) before that.
     """
+    from contextlib import nullcontext
     from itertools import islice
 
     from . import components
-    from .budget import TimeLimitExceeded, reset, time_limit
 
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
     # strikex's components run below, doc by doc; the lemmatizer not at all (components/_lemmas.py)
     skipped = [name for name, _ in ours] + [name for name in nlp.pipe_names if name == "lemmatizer"]
     gate = triage_gate(nlp) if triage else None
     docs = make_docs(nlp, items)
-    while chunk := list(islice(docs, batch_size * 4)):
-        if gate is not None:
-            for doc in chunk:
-                doc._.triage = gate(doc)
-        relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
-        done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
-        for i, doc in zip(relevant, done):
-            name = ""
-            try:
-                with time_limit(timeout, "the article's rule components"):
-                    for name, proc in ours:
-                        try:
-                            doc = proc(doc)
-                        except Exception as exc:  # one article's failure must not stop a batch
-                            doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
-                            break
-            except TimeLimitExceeded as exc:
-                reset()
-                doc._.failure = f"timed out in {name}: {exc} (--timeout-per-doc)"
-            chunk[i] = doc
-        yield from chunk
+    while True:
+        with nlp.memory_zone() if scoped else nullcontext():
+            chunk = list(islice(docs, batch_size * 4))   # tokenized inside the zone: its new strings are transient
+            if not chunk:
+                return
+            yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped)
+
+
+def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, batch_size: int,
+               timeout: float | None, scoped: bool) -> Iterator["Doc"]:
+    """One chunk of ``run``: triage, the pretrained components, the rule components; its Docs one by one."""
+    from .budget import TimeLimitExceeded, reset, time_limit
+
+    if gate is not None:
+        for doc in chunk:
+            doc._.triage = gate(doc)
+    relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
+    done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
+    for i, doc in zip(relevant, done):
+        name = ""
+        try:
+            with time_limit(timeout, "the article's rule components"):
+                for name, proc in ours:
+                    try:
+                        doc = proc(doc)
+                    except Exception as exc:  # one article's failure must not stop a batch
+                        doc._.failure = f"internal error in {name}: {type(exc).__name__}: {exc}"
+                        break
+        except TimeLimitExceeded as exc:
+            reset()
+            doc._.failure = f"timed out in {name}: {exc} (--timeout-per-doc)"
+        chunk[i] = doc
+    for i, doc in enumerate(chunk):
+        chunk[i] = None   # the chunk list must not keep a released Doc alive
+        yield doc
+        if scoped:
+            release(doc)

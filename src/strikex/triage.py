@@ -10,6 +10,12 @@ disputes ("lightning strike", "strike a balance") do not count. Boilerplate (coo
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
 
+Before the boilerplate rules and the matchers, a regular expression of the same phrases (``prefilter``)
+looks at the raw text: every relevant verdict needs a strong, ambiguous or weak phrase, so a text in which
+none of them occurs even as a substring is turned away at once, with the verdict the matchers would give
+("no dispute vocabulary"). It runs after the language test, which reads the tokens, so that the verdicts
+stay the same.
+
 Text that is not English (few of its words are common English words, e.g. a Welsh article) is turned
 away too, with ``language: "non-en"`` and a warning, rather than read into nonsense records.
 
@@ -18,6 +24,7 @@ only on the articles it lets through.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -37,10 +44,20 @@ class Verdict:
     language: str = "en"  # "en", or "non-en" for text that is not English (then not relevant)
 
 
+def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
+    """A regular expression that finds, in a lower-cased text, every place the LOWER PhraseMatcher of
+    ``phrases`` can match (and more): each phrase's tokens joined by optional white space (only a token's
+    trailing white space lies between two tokens), with no word boundaries (the tokenizer splits some
+    words, "c'mon" into "c'm" + "on")."""
+    alternatives = {r"\s*".join(re.escape(t.lower_) for t in nlp.make_doc(p)) for p in phrases}
+    return re.compile("|".join(sorted(alternatives, key=len, reverse=True)))
+
+
 class Triage:
     def __init__(self, nlp: Language, lexicon: str = "triage.json", unions: str = "unions.jsonl",
                  boilerplate: str = "boilerplate.jsonl"):
         lex = read_json(lexicon)
+        self.prefilter = prefilter(nlp, [p for kind in ("strong", "ambiguous", "weak") for p in lex[kind]])
         self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak", "not_strong")
                                                          for p in lex[kind]])
         # the union matchers and boilerplate rules of the pipeline's own components, built once
@@ -68,6 +85,8 @@ class Triage:
         words, share = self.english_share(doc)
         if words >= self.english["min_words"] and share < self.english["min_share"]:
             return Verdict(False, f"not English ({share:.0%} of {words} words are common English words)", "non-en")
+        if self.prefilter is not None and not self.prefilter.search(doc_text(doc).lower()):
+            return Verdict(False, "no dispute vocabulary")
         ranges = doc._.boilerplate = self.boilerplate.ranges(doc_text(doc))  # kept for the boilerplate component
 
         def story(matches):  # (key, start, end) outside boilerplate

@@ -53,6 +53,7 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
 
 CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
+ANCHOR_CACHE_LIMIT = 50_000   # words whose anchor test is remembered
 
 
 class DateFinder(RuleComponent):
@@ -97,6 +98,8 @@ class DateFinder(RuleComponent):
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             hit = cache.get(orth)
             if hit is None:
+                if len(cache) >= ANCHOR_CACHE_LIMIT:   # bounded: an archive's vocabulary keeps growing
+                    cache.clear()
                 text = strings[orth]
                 hit = cache[orth] = text.lower() in self.anchor_words or bool(DIGIT_ANCHOR.match(text))
             if hit:

@@ -1,0 +1,196 @@
+"""strikex at archive scale: distinct articles, growing sizes, the two sides of each ratio interleaved.
+
+    .venv/bin/python benchmarks/scale.py                      # steps 2,000 and 20,000; ratios on 400 / 120
+    .venv/bin/python benchmarks/scale.py --steps 1000 5000 --n 200 --relevant-n 40 --rounds 2
+
+``benchmarks/run.py`` cycles through ~80 source texts, so after the first pass every word is known: that hides
+what a real archive does to memory (new names, numbers and places in every article grow spaCy's vocabulary
+and any cache keyed on words). Here every article is distinct: each source text gets a generated paragraph
+spliced in after its first paragraph (a person, a place, a group, figures: about 30 word types no other
+article has, 30 per article measured over 2,000) and its numbers replaced, deterministically from the article's index.
+
+1. **Steps** (``--steps``, default 2,000 and 20,000): a fresh process streams that many distinct mixed
+   articles (1 dispute report in 20) through ``extract_many(workers=1)``; articles/s, peak RSS
+   (``ru_maxrss``) and spaCy's string count at the end. Target: peak at the largest step <= 1.05 x the smallest.
+2. **Ratios**, strikex ``extract_many`` vs plain ``spacy.load(M).pipe``, steady state (load and warm-up
+   excluded), on distinct mixed articles (``--n``, target >= 10x) and distinct reports only (``--relevant-n``,
+   target >= 1.1x). Each round runs plain then strikex, each in a fresh process, so a slow spell of the shared
+   machine falls on both sides; the table gives each round's ratio and their median.
+3. ``strikex --help``, best of 5 (target < 0.2 s).
+
+Figures go to ``benchmarks/scale.json`` (``--output``) with the machine; a table goes to stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import BIN, MIXED_PERIOD, MODEL, OTHER_GLOBS, RELEVANT_GLOBS, best_of, log, machine, read_texts, run_child_of  # noqa: E402
+
+SYLLABLES = [a + v + z for a in "bcdfghklmnprstvw" for v in "aeiou" for z in ["", "l", "n", "r", "s", "th", "ck"]]
+PLACE_ENDS = ["ton", "by", "ford", "ham", "wick", "field", "bury", "ley"]
+NUMBER = re.compile(r"\b\d+\b")
+
+
+def coined(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def vary(text: str, index: int) -> str:
+    """``text`` made distinct for article ``index``: a generated paragraph after the first one, new numbers."""
+    rng = random.Random(index)
+    people = [f"{coined(rng, 2)} {coined(rng, 3)}" for _ in range(5)]
+    places = [coined(rng, 2) + rng.choice(PLACE_ENDS) for _ in range(5)]
+    groups = [coined(rng, 2) for _ in range(3)]
+    paragraph = (f"{people[0]}, who lives in {places[0]}, said {rng.randint(12, 990)} households near "
+                 f"{places[1]} Road had written to {people[1]} about the {groups[0]} scheme. "
+                 f"The {groups[1]} Trust, chaired by {people[2]}, will meet at {places[2]} Hall with "
+                 f"{people[3]} of {places[3]} and the {groups[2]} Society; a spokesperson gave the reference "
+                 f"{coined(rng, 2).upper()}{rng.randint(1000, 99999)}. {people[4]} from {places[4]} gave "
+                 f"{rng.randint(100, 99999)} pounds. The letter was also signed by "
+                 + ", ".join(coined(rng, 3) for _ in range(10)) + ".")
+    head, sep, rest = text.partition("\n\n")
+    text = head + "\n\n" + paragraph + (sep + rest if sep else "")
+    def number(m: re.Match) -> str:  # days of the month and years stay, so dates still read as dates
+        value = int(m.group())
+        return m.group() if value <= 31 or 1900 <= value <= 2099 else str(rng.randint(32, 10 ** len(m.group()) - 1))
+
+    return NUMBER.sub(number, text)
+
+
+def corpus(kind: str, n: int) -> Iterator[str]:
+    """``n`` distinct articles of the ``mixed`` (1 relevant in 20) or ``relevant`` corpus, lazily."""
+    relevant = read_texts(RELEVANT_GLOBS)
+    other = read_texts(OTHER_GLOBS)
+    r = o = 0
+    for i in range(n):
+        if kind == "relevant" or i % MIXED_PERIOD == 0:
+            source, r = relevant[r % len(relevant)], r + 1
+        else:
+            source, o = other[o % len(other)], o + 1
+        yield vary(source, i)
+
+
+# -- children (this script re-invoked with --child; one JSON line out) -------------------------------------
+
+def child_step(n: str) -> dict[str, Any]:
+    import resource
+
+    import strikex
+    from strikex.errors import DEFAULT_MODEL
+    from strikex.pipeline import load
+
+    nlp = load(DEFAULT_MODEL)
+    for _ in strikex.extract_many(list(corpus("mixed", 3)), workers=1):
+        pass
+    after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    count = relevant = 0
+    for record in strikex.extract_many(corpus("mixed", int(n)), workers=1):
+        count += 1
+        relevant += bool(record.get("relevant"))
+    seconds = time.perf_counter() - start
+    table = nlp.get_pipe("attribute_ruler")
+    return {"articles": count, "relevant_records": relevant, "seconds": seconds, "articles_per_s": count / seconds,
+            "after_load_kb": after_load, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            "strings": len(nlp.vocab.strings), "attribute_cache": len(getattr(table, "cache", ()))}
+
+
+def child_throughput(engine: str, kind: str, n: str) -> dict[str, Any]:
+    texts = list(corpus(kind, int(n)))   # made before the clock starts (small at these sizes)
+    warm = texts[:3]
+    if engine == "plain":
+        import spacy
+
+        nlp = spacy.load(MODEL)
+        process = lambda xs: nlp.pipe(xs, batch_size=16)  # noqa: E731
+    else:
+        import strikex
+
+        strikex.load()
+        process = lambda xs: strikex.extract_many(xs, workers=1)  # noqa: E731
+    for _ in process(warm):
+        pass
+    start = time.perf_counter()
+    count = sum(1 for _ in process(texts))
+    seconds = time.perf_counter() - start
+    return {"engine": engine, "articles": count, "seconds": seconds, "articles_per_s": count / seconds}
+
+
+CHILDREN = {"step": child_step, "throughput": child_throughput}
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    return run_child_of(Path(__file__).resolve(), *args)[0]
+
+
+# -- parent ---------------------------------------------------------------------------------------------
+
+def measure_ratio(kind: str, n: int, rounds: int) -> dict[str, Any]:
+    per_round = []
+    for r in range(rounds):
+        sides = {}
+        for engine in ("plain", "strikex"):
+            sides[engine] = run_child("throughput", engine, kind, str(n))["articles_per_s"]
+        per_round.append({**sides, "ratio": sides["strikex"] / sides["plain"]})
+        log(f"  {kind} round {r + 1}: plain {sides['plain']:.1f}/s, strikex {sides['strikex']:.1f}/s, "
+            f"ratio {per_round[-1]['ratio']:.2f}x")
+    return {"articles": n, "rounds": per_round, "median_ratio": statistics.median(x["ratio"] for x in per_round)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="strikex at archive scale (see the module docstring).")
+    parser.add_argument("--steps", type=int, nargs="+", default=[2000, 20000])
+    parser.add_argument("--n", type=int, default=400, help="distinct mixed articles per throughput round")
+    parser.add_argument("--relevant-n", type=int, default=120, help="distinct reports per throughput round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip-ratios", action="store_true")
+    parser.add_argument("--output", type=Path, default=HERE / "scale.json")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        print(json.dumps(CHILDREN[kind](*rest)), flush=True)
+        return 0
+
+    results: dict[str, Any] = {"machine": machine(), "settings": vars(args) | {"output": str(args.output)}}
+    rows = []
+    steps = results["steps"] = []
+    for n in args.steps:
+        log(f"step: {n} distinct mixed articles ...")
+        step = run_child("step", str(n))
+        steps.append(step)
+        log(f"  {step['articles_per_s']:.1f} articles/s, peak {step['peak_rss_kb'] / 1024:.0f} MiB, "
+            f"{step['strings']:,} strings, attribute cache {step['attribute_cache']}")
+        rows.append((f"{n:,} distinct mixed articles", f"{step['articles_per_s']:.1f} articles/s",
+                     f"peak {step['peak_rss_kb'] / 1024:.0f} MiB", ""))
+    growth = steps[-1]["peak_rss_kb"] / steps[0]["peak_rss_kb"]
+    rows.append((f"peak RSS {args.steps[-1]:,} / {args.steps[0]:,}", f"{growth:.3f}x", "<= 1.05x",
+                 "PASS" if growth <= 1.05 else "FAIL"))
+    if not args.skip_ratios:
+        for kind, n, target in (("mixed", args.n, 10.0), ("relevant", args.relevant_n, 1.1)):
+            log(f"ratio, {kind}: {n} distinct articles, {args.rounds} interleaved rounds ...")
+            r = results[f"ratio_{kind}"] = measure_ratio(kind, n, args.rounds)
+            rows.append((f"{kind}: strikex / plain nlp.pipe, {n} articles",
+                         ", ".join(f"{x['ratio']:.2f}" for x in r["rounds"]) + f" (median {r['median_ratio']:.2f}x)",
+                         f">= {target}x", "PASS" if r["median_ratio"] >= target else "FAIL"))
+    help_s = results["help_s"] = best_of(5, [str(BIN / "strikex"), "--help"])
+    rows.append(("strikex --help (best of 5)", f"{help_s:.3f} s", "< 0.2 s", "PASS" if help_s < 0.2 else "FAIL"))
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    for row in rows:
+        print(" | ".join(row))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

