@@ -130,15 +130,11 @@ class ArticleScore:
     dispute: Count = field(default_factory=Count)            # the article (gold dispute) vs a record with disputes
 
     def compare(self, field_name: str, gold: set[str], pred: set[str]) -> None:
-        c = self.counts[field_name]
-        c.tp, c.fp, c.fn = len(gold & pred), len(pred - gold), len(gold - pred)
-        if gold - pred:
-            self.missed[field_name] = sorted(gold - pred)
-        if pred - gold:
-            self.extra[field_name] = sorted(pred - gold)
+        self.compare_into(self.counts[field_name], field_name, gold, pred)
 
     def compare_into(self, count: Count, label: str, gold: set[str], pred: set[str]) -> None:
-        """Like ``compare``, for the counts outside the macro F1 (dispute detection, causes, quoted)."""
+        """Set ``count`` from the two sets and name what was missed and what was extra under ``label`` (the
+        macro F1's fields, and the counts beside it: dispute detection, causes, quoted)."""
         count.tp, count.fp, count.fn = len(gold & pred), len(pred - gold), len(gold - pred)
         if gold - pred:
             self.missed[label] = sorted(gold - pred)

@@ -20,7 +20,7 @@ class RelativeRoles:
         j = i + 2
         while j < len(doc) and doc[j].lower_ in self.auxiliaries:
             j += 1
-        be_a = j + 1 < len(doc) and doc[j].lower_ in {"a", "an"} and doc[j - 1].lemma_ == "be"
+        be_a = j + 1 < len(doc) and doc[j].lower_ in {"a", "an"} and self.lemma(doc[j - 1]) == "be"
         if j + 1 >= len(doc) or not (doc[j].pos_ in FINITE or be_a):
             return None
         end = j + 1
