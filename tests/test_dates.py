@@ -223,6 +223,10 @@ def test_publication_date_forms(run, text, expected):
 @pytest.mark.parametrize("text, reference", [
     ("DUNDEE, 4 April 2024 — Refuse workers will strike next Monday.", "2024-04-04"),
     ("Bin strike talks fail\n\n09:30, 12 SEP 2024\n\nUnite members will strike next week.", "2024-09-12"),
+    # a masthead line whose cells are parted by spaced dashes, bullets or pipes, a weekday in the date's cell
+    ("THE FENLAND ECHO — COUNTY NEWS — 9 October 2025\n\nCarers will strike on Monday.", "2025-10-09"),
+    ("MARSH GAZETTE | Wednesday, May 7, 2025 | By Our Reporter\n\nPorters strike on Friday.", "2025-05-07"),
+    ("Local Politics • Thursday 4 July 2024 • 5 min read\n\nGMB members walk out next week.", "2024-07-04"),
 ])
 def test_more_publication_date_forms(run, text, reference):
     record = run(text)
@@ -271,3 +275,9 @@ def test_publication_date_on_a_blank_pipeline(blank_dates, text, reference, date
     doc = blank_dates(text)
     assert (doc._.reference_date.isoformat(), doc._.reference_date_source) == (reference, "text")
     assert [s.text for s in doc.spans[DATES]] == dates
+
+
+def test_a_date_with_words_in_its_cell_is_not_a_masthead(run):
+    # a headline cell holds more than the date: it is not the publication date
+    record = run("Bins strike set for 3 March 2025 — union\n\nUnite said crews will walk out.", date="2025-02-01")
+    assert record["reference_date"] == "2025-02-01"

@@ -18,7 +18,11 @@ from .boilerplate import in_boilerplate
 
 # "KIRKCALDY, 7 March 2024 —": a place in capitals opening the first line of the story
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40},\s*$")
-BYLINE_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?", re.I)
+# the cells of a masthead or byline line: "|", a bullet, or a dash with a space on each side
+CELL_SEP = re.compile(r"\s*\|\s*|\s*[•·]\s*|\s+[—–-]+\s+")
+# what else a date's cell may hold: a weekday and/or a clock time
+CELL_REST = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?\s*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst)?)?",
+                       re.I)
 
 
 def reference_from_text(doc: Doc, spans: list[tuple[Span, DateValue]], cue_rx: re.Pattern, not_dateline: re.Pattern
@@ -48,13 +52,19 @@ def reference_from_text(doc: Doc, spans: list[tuple[Span, DateValue]], cue_rx: r
 
 
 def byline_cell(text: str, span: Span) -> bool:
-    """'NAME | 29.10.2009 18:04 | Region', '14th May 2021 | Local News': the date (and a clock time) fills a
-    cell of a pipe-separated line near the top."""
+    """'NAME | 29.10.2009 18:04 | Region', '14th May 2021 | Local News', 'THE HERALD — NEWS — 18 May 2025',
+    'Tuesday, May 6, 2025 • By Staff': the date (with a weekday or clock time at most) fills a cell of a line
+    near the top whose cells are parted by pipes, bullets or spaced dashes."""
     if span.start_char > 800:
         return False
-    left = max(text.rfind("\n", 0, span.start_char), text.rfind("|", 0, span.start_char)) + 1
-    right = min(x for x in (text.find("\n", span.end_char), text.find("|", span.end_char), len(text)) if x >= 0)
-    if "|" not in text[left - 1: left] + text[right: right + 1]:
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    before = [m.end() for m in CELL_SEP.finditer(text, line_start, span.start_char)]
+    after = CELL_SEP.search(text, span.end_char, line_end)
+    if not before and after is None:
         return False
-    rest = (text[left:span.start_char] + " " + text[span.end_char:right]).strip()
-    return not rest or bool(BYLINE_TIME.fullmatch(rest))
+    left = before[-1] if before else line_start
+    right = after.start() if after else line_end
+    rest = (text[left:span.start_char] + " " + text[span.end_char:right]).strip(" \t,")
+    return not rest or bool(CELL_REST.fullmatch(rest))
