@@ -28,7 +28,14 @@ def ranges(doc):
      [("Share this story", "share_follow"), ("Related articles", "related_links"),
       ("Related articles\nGateshead Council approves budget", "related_list")]),
     ("GMB members will strike.\nRecuriter: Cornwall Council", [("Recuriter: Cornwall Council", "recruiter_line")]),
+    # a bare header of page furniture ("Related", "READ MORE", "Also in the news") and the headlines under it
+    ("Unite members will strike.\n\nREAD MORE\nRochdale Council leader quits\nBury Council budget passed",
+     [("READ MORE", "related_links"),
+      ("READ MORE\nRochdale Council leader quits\nBury Council budget passed", "related_list")]),
+    ("GMB members will strike.\n\nAlso in the news\nOldham Council opens a new library",
+     [("Also in the news", "related_links"), ("Also in the news\nOldham Council opens a new library", "related_list")]),
     # the story's own words are not boilerplate, though they speak of photos and bylines
+    ("Related talks are planned for Monday, Unison said.\nMore news is expected after the meeting.", []),
     ("Bin crews will strike. Their photo was taken by Anna on Monday.", []),
     ("Unison members walked out on Monday.", []),
 ])
