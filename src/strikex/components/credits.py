@@ -9,8 +9,11 @@ repeated under the story, the caption repeated twice):
 - a verb of reporting after the story sentence: "…, writes NAME.";
 - a report to watch: "Watch NAME's report";
 - "By NAME" opening a line, the name glued to the place or date that follows ("By Jo SmithLeedsPublished:");
+- a line that is only "by NAME", in any case ("by Jo Smith");
 - an author line: a paragraph near the top that is only a name, a comma and a place, branch or party in
-  title case ("Jo Smith, Leeds Socialist Party"), or any short signature line ending "(personal capacity)".
+  title case ("Jo Smith, Leeds Socialist Party"), or any short signature line ending "(personal capacity)";
+- a press line: a name, a comma (the comma may open the next line) and a journalist's title in at most four
+  words ("Jo Smith, Community News Reporter", "Jo Smith\n, Education Correspondent").
 
 The cue words are data (models/people.json "credits").
 """
@@ -26,7 +29,7 @@ CAMEL = re.compile(r"^([A-Z][a-zà-ÿ'’-]{3,}?)(?=[A-Z][a-zà-ÿ]{3,})")
 
 
 class CreditFinder:
-    def __init__(self, rules: dict, role_heads: set[str]):
+    def __init__(self, rules: dict, role_heads: set[str], press_roles: list[str] = ()):
         self.role_heads = role_heads
         cues = "|".join(sorted(map(re.escape, rules["cues"]), key=len, reverse=True))
         cues_by = "|".join(sorted(map(re.escape, rules["cues_with_by"]), key=len, reverse=True))
@@ -39,7 +42,12 @@ class CreditFinder:
             re.compile(rf",\s+(?i:{writes})\s+(?P<name>{NAME})\s*(?:[.\n]|$)"),
             re.compile(rf"(?i:\b(?:{watch}))\s+(?P<name>{NAME})['’]s\s+(?i:(?:{media})\b)"),
             re.compile(rf"^[ \t]*By[ \t]+(?P<name>{NAME}(?:[A-Z][\w'’-]*)?)", re.M),
+            re.compile(rf"^[ \t]*(?i:by)[ \t]+(?P<name>{NAME})[ \t]*$", re.M),
         ]
+        if press_roles:
+            press = "|".join(sorted(map(re.escape, press_roles), key=len, reverse=True))
+            self.patterns.append(re.compile(
+                rf"^[ \t]*(?P<name>{NAME})[ \t]*\n?[ \t]*,[ \t]*(?:[\w'’&-]+[ \t]+){{0,3}}(?i:{press})[ \t]*$", re.M))
         self.signature = re.compile(rf"^[ \t]*(?P<name>{NAME}),[^\n]{{0,80}}\((?i:{rules['signature']})\)[ \t]*$", re.M)
         self.author_line = re.compile(rf"^[ \t]*(?P<name>{NAME}),[ \t]+(?P<rest>[^\n]+?)[ \t]*$", re.M)
         self.top_paragraphs = rules["author_line_within_paragraphs"]

@@ -105,6 +105,7 @@ class NameFinder:
         a name before a verb of saying, or after a possessive and before one ("the GMB's Siân Lloyd-Evans said")."""
         runs = self.name_runs(parts)
         n = len(doc)
+        org_ends = {sp.start: sp.end for key in (UNIONS, COUNCILS) for sp in doc.spans.get(key, [])}
         for i, tok in enumerate(doc):
             if i + 1 < n and tok.text in self.titles and parts[i + 1] == "word":
                 for e in [i + 2] + runs.get(i + 1, []):
@@ -124,6 +125,12 @@ class NameFinder:
                     yield "name_before_speech", s, e + 1
                     if s > 0 and doc[s - 1].lower_ in POSSESSIVE:
                         yield "name_after_possessive", s - 1, e + 1
+                j = org_ends.get(e, e)  # "Gwen Price Unison branch secretary said": the union opens the role
+                if j > e:
+                    while j < n and j - e <= 6 and doc[j].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[j].lower_ not in self.speech:
+                        j += 1
+                    if j < n and doc[j].lower_ in self.speech and doc[j - 1].lower_ in self.role_heads:
+                        yield "name_before_org_role", s, e
 
     def clean_name(self, span: Span, parts: list[str]) -> Span | None:
         doc = span.doc
@@ -156,7 +163,7 @@ class NameFinder:
     def candidates(self, doc: Doc, parts: list[str]) -> list[Span]:
         blocked = {i for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
         date_tokens = {i for s in doc.spans.get(DATES, []) for i in range(s.start, s.end)}
-        raw = [(e, "names.py:ner_person") for e in doc.ents if e.label_ == "PERSON"]
+        raw = [(trim_tail(e, blocked), "names.py:ner_person") for e in doc.ents if e.label_ == "PERSON"]
         # "“Under Miriam Okoye, ...": the NER swallows a capitalised function word and calls the run something else
         raw += [(Span(doc, e.start + 1, e.end), "names.py:entity_after_function_word") for e in doc.ents
                 if e.label_ in self.swallowing and e[0].pos_ in {"ADP", "SCONJ"} and e[0].is_title and 2 <= len(e) - 1 <= 3
@@ -179,6 +186,10 @@ class NameFinder:
                 starts = {sp.start: sp for key in (UNIONS, COUNCILS) for sp in doc.spans.get(key, [])}
                 if self.roles.affiliation.from_org(doc, Span(doc, s, e), starts):
                     raw.append((Span(doc, s, e), "names.py:name_from_organisation"))
+            elif rule == "name_before_org_role":
+                # a role and a verb of saying vouch for the name, whatever the NER calls its words
+                if len(name_words(Span(doc, s, e))) >= 2 and not any(t.lower_ in self.org_words for t in doc[s:e]):
+                    raw.append((Span(doc, s, e), "names.py:name_before_org_role"))
             elif rule == "name_after_possessive":
                 # "the GMB's Siân Lloyd-Evans said": the NER calls the name part of the organisation
                 if s - 1 in blocked:
@@ -205,6 +216,11 @@ class NameFinder:
                 del found[k]
             name._.rule = rule  # span extensions are shared by spans with the same offsets: set it for the winner only
             found[key] = name
+        # "Branch Chair, Marcia Delaney, told": a title-case role set before a name by a comma is the role
+        for (s, e) in list(found):
+            if doc[e - 1].lower_ in self.role_heads and e + 1 < len(doc) and doc[e].text == "," \
+                    and any(k[0] == e + 1 for k in found):
+                del found[(s, e)]
         # "members Owen Lake and Sian Pugh": a name coordinated with a name found is a name
         runs = self.name_runs(parts)
         for (s, e) in sorted(found):
@@ -254,6 +270,15 @@ class NameFinder:
             i += 1
         return i < len(doc) and doc[i].lower_ in self.place_nouns
 
+
+
+def trim_tail(ent: Span, blocked: set[int]) -> Span:
+    """'Gavin Stroud Unite' (said): the NER runs a name on into the union or council named after it; the name
+    is the part before."""
+    end = ent.end
+    while end > ent.start and end - 1 in blocked:
+        end -= 1
+    return ent if end == ent.end or end - ent.start < 2 else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def doc_title(span: Span, titles: set[str]) -> bool:

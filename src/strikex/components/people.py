@@ -30,7 +30,7 @@ class PeopleFinder(RuleComponent):
         speech = set(data["speech"]["speech_verbs"]) | set(data["speech"]["evaluative_verbs"])
         self.roles.affiliation = Affiliation(data["lexicon"], speech, self.roles.title_start)
         self.names = NameFinder(data["lexicon"], data["speech"], self.roles)
-        self.credits = CreditFinder(data["lexicon"]["credits"], self.roles.role_heads)
+        self.credits = CreditFinder(data["lexicon"]["credits"], self.roles.role_heads, data["lexicon"]["press_roles"])
         self.not_people = NotPeople(data["lexicon"])
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:

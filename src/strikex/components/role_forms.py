@@ -5,7 +5,8 @@
   representative Gary Lund");
 - a role shared by a list of names: "The joint branch secretaries of Unison, Ailsa Burns and Rab Nicol,"
   (the role before the first name, when its head is plural);
-- an apposition with no comma: "Darren Oakes a workplace representative told the BBC";
+- an apposition with no comma: "Darren Oakes a workplace representative told the BBC", and one that opens
+  with the union or council: "Gavin Stroud Unite regional officer said";
 - an organisation that is neither union nor council, first in the role phrase: "Veolia’s contract manager",
   "Northvale Leisure Trust chief executive" (a possessive, or a proper name ending in an organisation word),
   and "leader of the independent group" (of + a phrase ending in an organisation word).
@@ -47,15 +48,18 @@ def shared_left(doc: Doc, left: int) -> int | None:
     return start
 
 
-def apposition_no_comma(doc: Doc, mention: Span, ends: set[str], max_words: int = 6) -> Span | None:
-    """'Darren Oakes a workplace representative told': the phrase between the article and a verb of saying."""
+def apposition_no_comma(doc: Doc, mention: Span, ends: set[str], max_words: int = 6,
+                        org_starts: frozenset[int] = frozenset()) -> Span | None:
+    """'Darren Oakes a workplace representative told', 'Gavin Stroud Unite regional officer said': the phrase
+    between the article (or the organisation that opens it) and a verb of saying."""
     i = mention.end
-    if i >= len(doc) or doc[i].lower_ not in {"a", "an"}:
+    if i >= len(doc) or not (doc[i].lower_ in {"a", "an"} or i in org_starts):
         return None
-    j = i + 1
+    first = i if i in org_starts else i + 1
+    j = first
     while j < len(doc) and j - i <= max_words and doc[j].pos_ in {"NOUN", "ADJ", "PROPN"}:
         j += 1
-    return Span(doc, i + 1, j) if j > i + 1 and j < len(doc) and doc[j].lower_ in ends else None
+    return Span(doc, first, j) if j > first + (first == i) and j < len(doc) and doc[j].lower_ in ends else None
 
 
 def leading_org(doc: Doc, tokens: list[int], role_heads: set[str], org_words: set[str], generic: set[str],

@@ -211,7 +211,8 @@ class RoleFinder(RelativeRoles):
         after = self.phrase_after(doc, doc[mention.start:end])
         if after is not None:
             yield after, "roles.py:apposition_after"
-        bare = apposition_no_comma(doc, mention, self.affiliation.ends)
+        org_starts = frozenset(s.start for key in (UNIONS, COUNCILS) for s in doc.spans.get(key, []))
+        bare = apposition_no_comma(doc, mention, self.affiliation.ends, org_starts=org_starts)
         if bare is not None:
             yield bare, "role_forms.py:apposition_no_comma"
         yield from self.phrases_before(doc, left, "roles.py")
