@@ -146,6 +146,15 @@ def date_rows(record):
      [("12/06/2023", "2023-06-12", None), ("2023-06-19", "2023-06-19", None)]),
     ("Bin crews will walk out between Monday 5 and Friday 9 June.", "2023-05-20",
                  [("Monday 5 and Friday 9 June", "2023-06-05", "2023-06-09")]),
+    # a range of weekdays: the end is the first such weekday after the start, whatever the reference date
+    ("Porters will walk out from Tuesday to Friday.", "2023-05-18",  # a Thursday
+     [("Tuesday to Friday", "2023-05-23", "2023-05-26")]),
+    # a weekday range with the days it stands for after a comma (the weekday is not the date's)
+    ("Drivers strike from Tuesday to Friday, May 23 to 26.", "2023-05-18",
+     [("Tuesday to Friday", "2023-05-23", "2023-05-26"), ("May 23 to 26", "2023-05-23", "2023-05-26")]),
+    # clock times with "on" between the connector and the end of the range
+    ("Porters will walk out from 6am on Monday 4 March to 6pm on Wednesday 6 March.", "2024-02-20",
+     [("Monday 4 March to 6pm on Wednesday 6 March", "2024-03-04", "2024-03-06")]),
 ])
 def test_date_lists_and_ranges(run, text, date, expected):
     assert date_rows(run(text, date)) == expected

@@ -51,6 +51,8 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
+WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_NAMES = set(WEEKDAY_ORDER)
 CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 ANCHOR_CACHE_LIMIT = 50_000   # words whose anchor test is remembered
@@ -182,8 +184,9 @@ class DateFinder(RuleComponent):
 
     @staticmethod
     def clock_gap(doc: Doc, start: int, end: int) -> bool:
-        """Whether only clock times stand between a range's connector and its end ("to 6pm Thursday 11 June")."""
-        return start <= end and all(CLOCK.match(t.text) for t in doc[start:end])
+        """Whether only clock times stand between a range's connector and its end ("to 6pm Thursday 11 June",
+        "to 7pm on Thursday 17 October")."""
+        return start <= end and all(CLOCK.match(t.text) or t.lower_ in {"on", "at"} for t in doc[start:end])
 
     def joins(self, doc: Doc, prev: Span) -> bool:
         """Whether the token after ``prev`` joins it to the next date as a range."""
@@ -226,6 +229,7 @@ class DateFinder(RuleComponent):
             doc._.reference_date, doc._.reference_date_source = given, "given"
         ref = doc._.reference_date
         out = []
+        spans = [part for span in spans for part in weekday_apart(doc, span, ref)]
         groups = self.join_ranges(doc, spans)
         # "between Monday 5 and Friday 9 June": the weekday belongs to the range member, not a date of its own
         consumed = {i for _, members in groups for m, _ in members for i in range(m.start, m.end)}
@@ -264,6 +268,11 @@ class DateFinder(RuleComponent):
                     # "6 January – 16 February 2023": the start takes the year of the end
                     year = value.date.year - (pv.month > value.date.month)
                     pv = resolve(f"{pv.day} {_month_year(DateValue(month=pv.month))} {year}", None) or pv
+                if pv.date and value.date and pv.until is None and value.weekday is not None \
+                        and anchor.text.strip().lower() in WEEKDAY_NAMES and value.date <= pv.date:
+                    # "from Monday to Thursday": a bare weekday ending a range is the first one after its start
+                    end = pv.date + dt.timedelta(days=(value.date.weekday() - pv.date.weekday()) % 7 or 7)
+                    value = DateValue.of(end, weekday=value.weekday)
                 if pv.date and value.date and pv.date < value.date and pv.until is None:
                     joined = Span(doc, prev.start, anchor.end, label="DATE")
                     joined._.rule = prev._.rule + "+range"
@@ -276,6 +285,21 @@ class DateFinder(RuleComponent):
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
         return doc
+
+
+def weekday_apart(doc: Doc, span: Span, ref: dt.date | None) -> list[Span]:
+    """'from Monday to Thursday, April 7 to 10': a weekday, a comma and a date that falls on another weekday
+    are two dates (the end of a range of weekdays, then the days it stands for), not one."""
+    if len(span) < 3 or span[0].lower_ not in WEEKDAY_NAMES or span[1].text != ",":
+        return [span]
+    rest = Span(doc, span.start + 2, span.end, label="DATE")
+    value = resolve(rest.text, ref)
+    if value is None or value.date is None or value.date.weekday() == WEEKDAY_ORDER.index(span[0].lower_):
+        return [span]
+    day = Span(doc, span.start, span.start + 1, label="DATE")
+    day._.rule = span._.rule.split(":", 1)[0] + ":weekday"
+    rest._.rule = span._.rule + "+weekday_apart"
+    return [day, rest]
 
 
 def _month_year(value: DateValue) -> str:
