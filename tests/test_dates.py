@@ -149,9 +149,12 @@ def date_rows(record):
     # a range of weekdays: the end is the first such weekday after the start, whatever the reference date
     ("Porters will walk out from Tuesday to Friday.", "2023-05-18",  # a Thursday
      [("Tuesday to Friday", "2023-05-23", "2023-05-26")]),
-    # a weekday range with the days it stands for after a comma (the weekday is not the date's)
-    ("Drivers strike from Tuesday to Friday, May 23 to 26.", "2023-05-18",
-     [("Tuesday to Friday", "2023-05-23", "2023-05-26"), ("May 23 to 26", "2023-05-23", "2023-05-26")]),
+    # a weekday range restated by the days it stands for after a comma (the weekday is not the date's): the dates
+    ("Drivers strike from Tuesday to Friday, May 23 to 26.", "2023-05-18", [("May 23 to 26", "2023-05-23", "2023-05-26")]),
+    ("Drivers strike from Monday to Wednesday, 5 to 7 June.", "2023-06-01", [("5 to 7 June", "2023-06-05", "2023-06-07")]),
+    # weekdays that do not restate the date after them stay
+    ("Drivers strike on Monday, and again on 14 June.", "2023-06-01",
+     [("Monday", "2023-06-05", None), ("14 June", "2023-06-14", None)]),
     # clock times with "on" between the connector and the end of the range
     ("Porters will walk out from 6am on Monday 4 March to 6pm on Wednesday 6 March.", "2024-02-20",
      [("Monday 4 March to 6pm on Wednesday 6 March", "2024-03-04", "2024-03-06")]),

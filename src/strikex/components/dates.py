@@ -281,6 +281,7 @@ class DateFinder(RuleComponent):
                     out[-1] = joined
                     continue
             out.append(anchor)
+        out = [sp for k, sp in enumerate(out) if not restated(doc, sp, out[k + 1] if k + 1 < len(out) else None)]
         doc.spans[SPANS_KEY] = recurrences(doc, out, ref, self.files["patterns"])
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
@@ -300,6 +301,18 @@ def weekday_apart(doc: Doc, span: Span, ref: dt.date | None) -> list[Span]:
     day._.rule = span._.rule.split(":", 1)[0] + ":weekday"
     rest._.rule = span._.rule + "+weekday_apart"
     return [day, rest]
+
+
+def restated(doc: Doc, span: Span, after: Span | None) -> bool:
+    """'from Monday to Wednesday, 15 to 17 June': weekdays alone, then after a comma the dates they stand for
+    (the first date on the first weekday): the dates are the fact; the weekdays only restate them."""
+    if after is None or after.start != span.end + 1 or doc[span.end].text != ",":
+        return False
+    words = [t.lower_ for t in span if t.lower_ in WEEKDAY_NAMES]
+    if not words or any(t.lower_ not in WEEKDAY_NAMES and t.lower_ not in {"to", "-", "–", "until", "and"} for t in span):
+        return False
+    value = after._.date_value
+    return bool(value and value.date and value.date.weekday() == WEEKDAY_ORDER.index(words[0]))
 
 
 def _month_year(value: DateValue) -> str:
