@@ -294,6 +294,29 @@ def test_strike_days_form(run, label, text, ref, expected):
 # Sentences of our own for each rule added (strike_lengths, recurrence, strike_days attribution and
 # continuation, month-first lists, clock times, next week, line breaks, the byline reference date).
 OWN = [
+    # a repeat word takes the dates after it back to the strike, though the parse hangs them on the telling
+    ('again-on-list-before-said',
+     'Care staff at Bury Council will walk out on June 3, 4 and 5, and again on June 17 and 18, Unison said in a statement.',
+     '2024-05-20',
+     ['2024-06-03', '2024-06-04', '2024-06-05', '2024-06-17', '2024-06-18']),
+    ('again-not-a-strike',
+     'Unison said on 3 June that it had written to Bury Council again on 10 June about the walkout.',
+     '2024-05-20',
+     []),
+    # "followed by DATE" is the agent of a passive, not a deadline
+    ('followed-by-continuation',
+     'Unison members at Fife Council will strike. Two further days of action are named, on 20 and 21 November. '
+     'These will be followed by 27 November.',
+     '2024-11-01',
+     ['2024-11-20', '2024-11-21', '2024-11-27']),
+    ('by-deadline-stays',
+     'GMB crews at Fife Council will strike on 20 November. Bins must be out by 27 November.',
+     '2024-11-01',
+     ['2024-11-20']),
+    ('by-agent-deadline-in-strike-sentence',
+     "GMB crews at Fife Council walked out on Monday. Bins missed during the strike will be collected by Saturday.",
+     '2024-11-06',
+     ['2024-11-04']),
     ('len-for-weeks-after-date',
      'Street sweepers in Orrin walked out on Monday 6 July for two weeks, Unison said.',
      '2026-07-08',

@@ -60,10 +60,10 @@ class DayReader:
             if value is None or value.granularity != "day" or self.owned_by_other_event(date):
                 continue
             if date.start > sent.start and doc[date.start - 1].lower_ in self.lex["deadline_prepositions"] \
-                    and self.attached(date) != "strike":
-                continue   # "finish the missed rounds by Saturday 7 March"
-            if self.reported_on(date) and self.attached(date) != "strike":   # "announced walkouts for Friday" is not the telling
-                continue
+                    and not (continuation and doc[date.start - 1].dep_ == "agent") and self.attached(date) != "strike":
+                continue   # "finish the missed rounds by Saturday 7 March" ("These will be followed by 27 May" is none)
+            if self.reported_on(date) and self.attached(date) != "strike" and not (days and self.repeats(doc, date)):
+                continue   # "announced walkouts for Friday" is not the telling
             if value.date is None:
                 unresolved.append(date)
                 continue
@@ -87,6 +87,16 @@ class DayReader:
                     and any(w in self.lex["resume_words"] for w in words[:k]):
                 return int(to_number(words[k]))
         return None
+
+    def repeats(self, doc: Doc, date: Span) -> bool:
+        """'..., and again on 22 and 23 July': a repeat word just before the date or the list it is in (a
+        preposition between)."""
+        start = date.start
+        while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in {",", "and", "&"}
+                             or doc[start - 1].ent_type_ == "DATE"):
+            start -= 1
+        before = " ".join(t.lower_ for t in doc[max(0, start - 4): start])
+        return any(f"{w} on" in before or before.endswith(w) for w in self.lex["repeat_words"])
 
     def owned_by_other_event(self, date: Span) -> bool:
         """'today's vote', 'Monday's meeting': a possessive date belongs to the thing it qualifies."""
