@@ -74,7 +74,7 @@ class RoleFinder(RelativeRoles):
             i += 1
         start = i
         while i < len(doc) and not (doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].pos_ == "DET") \
-                and doc[i].text not in self.phrase_end and doc[i].lower_ not in self.stops_after \
+                and (doc[i].text not in self.phrase_end or glued_hyphen(doc, i)) and doc[i].lower_ not in self.stops_after \
                 and not (doc[i].pos_ in FINITE and doc[i].tag_ not in PARTICIPLES) and i - start < 14:
             i += 1
         return Span(doc, start, i) if i > start else None
@@ -259,6 +259,11 @@ class RoleFinder(RelativeRoles):
         places = token_indices(doc, PLACES)
         return len(tokens) > 1 and tokens[0] in places
 
+
+
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """'co-ordinating': a hyphen inside a word (no space either side) does not end a role phrase as a dash does."""
+    return doc[i].text in {"-", "‐"} and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _singular(word: str) -> str:
