@@ -220,6 +220,8 @@ FORMS = [
      {("Lorna Pike", "branch secretary", "UNISON")}),
     ("p3_hyphenated_role_word", 'Unite members at Exeter City Council are on strike.\n\nTobias Wren, Unite regional co-ordinating officer, said: "We will not back down."',
      {("Tobias Wren", "regional co-ordinating officer", "Unite")}),
+    ("p3_org_alone_in_apposition", 'Care homes at Leeds City Council will close.\n\nRosa Lindley, GMB, said: "Staff were told nothing."',
+     {("Rosa Lindley", None, "GMB")}),
     ("p3_title_case_role_before", 'Branch Chair, Marcia Delacourt, told the Gazette: "Unison members at Hull City Council are angry."',
      {("Marcia Delacourt", "branch chair", "UNISON")}),
     ("p2_byline_story_person_kept", "By Jon Sturgis\n\nGMB organiser Hana Kibet said members at Bury Council would strike over pay.",

@@ -1,6 +1,7 @@
 """A person's organisation when no role is given: the union or council they are "from", "of" or a member of.
 
-- "the GMB's Siân Lloyd-Evans" (possessive) and "Tam Baird-Ferguson (Unison)" (bracketed);
+- "the GMB's Siân Lloyd-Evans" (possessive), "Tam Baird-Ferguson (Unison)" (bracketed) and "Tam Baird, Unison,
+  said" (the organisation alone in apposition, then a verb of saying);
 - "Priti Lal from Unison said", "Callum Reid from the GMB union told", "Helena Ward, from Salford's Unison
   branch, said": a preposition (models/people.json "affiliation" prepositions) and the organisation, then a
   comma, a colon or a verb of saying;
@@ -40,6 +41,10 @@ class Affiliation:
                 org = starts[m.end + 1]
                 if org.end < n and doc[org.end].text == ")":
                     return None, org._.canonical, org, "affiliation.py:bracketed"
+            if m.end + 2 < n and doc[m.end].text == "," and m.end + 1 in starts:
+                org = starts[m.end + 1]   # "Chantelle Moss, GMB, said": the organisation alone in apposition
+                if org.end + 1 < n and doc[org.end].text == "," and doc[org.end + 1].lower_ in self.ends:
+                    return None, org._.canonical, org, "affiliation.py:apposition"
             found = self.from_org(doc, m, starts)
             if found:
                 return found
