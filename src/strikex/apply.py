@@ -179,7 +179,7 @@ def extract_paths(job: ExtractJob, err) -> int:
     return EXIT_OK
 
 
-def _progress(err, count: int | None, to_file: bool):
+def _progress(err, count: int | None, to_file: bool, label: str = "extracting"):
     """Per-article progress (N/M, rate, time left) on stderr when it is a terminal, and only when stdout is
     not that terminal too (``--output FILE`` or a pipe): it never mixes into the output. None elsewhere."""
     if not sys.stderr.isatty() or (sys.stdout.isatty() and not to_file):
@@ -188,10 +188,10 @@ def _progress(err, count: int | None, to_file: bool):
                                TimeRemainingColumn)
 
     rate = TextColumn("{task.fields[rate]}")
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
                         TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True, redirect_stdout=False,
                         redirect_stderr=False)
-    progress.add_task("extracting", total=count, rate="")
+    progress.add_task(label, total=count, rate="")
     progress.start()
     return progress
 
@@ -202,11 +202,12 @@ def _advance(progress) -> None:
     progress.update(task.id, advance=1, rate=f"{speed:.1f} articles/s" if speed else "")
 
 
-def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str) -> None:
-    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'."""
+def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str, made: str = "") -> None:
+    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'
+    (``made``, e.g. ', 12 disputes', before the arrow: what ``timeline`` made of them)."""
     kept = " (left out: --only-relevant)" if left_out and irrelevant else ""
     err.print(f"strikex: {written + (irrelevant if left_out else 0)} records, {irrelevant} not relevant{kept}, "
-              f"{failed} errors → {where}", markup=False)
+              f"{failed} errors{made} → {where}", markup=False)
 
 
 def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | None, err,
