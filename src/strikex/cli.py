@@ -37,6 +37,8 @@ WORKERS_HELP = (f"Processes to run, each with its own pipeline. 0 (default): one
 
   strikex extract article.txt --format table
 
+  strikex extract articles/ --format csv --output tables/
+
   strikex extract crawl.warc.gz --input warc --only-relevant
 """)
 def extract(
@@ -50,8 +52,9 @@ def extract(
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
                                          help="jsonl (the default: one record per line, for any number of inputs), json "
-                                              "(pretty: one object for one input, an array for several), or table "
-                                              "(rich tables for reading; an overview table for several inputs)."),
+                                              "(pretty: one object for one input, an array for several), table "
+                                              "(rich tables for reading; an overview table for several inputs), or csv "
+                                              "(with --output DIR: a folder of tables, one per fact, for spreadsheets and SQL)."),
     recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
     glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
                                    help="Which files of a folder to read; repeat for several patterns."),
@@ -70,7 +73,10 @@ def extract(
     only_relevant: bool = typer.Option(False, "--only-relevant", metavar="", help="Leave the records of articles the triage gate "
                                                                       "turned away (relevant: false) out of the output."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE: records go to FILE.partial as they "
-                                                                      "come, renamed to FILE when the batch is complete."),
+                                                                      "come, renamed to FILE when the batch is complete. With "
+                                                                      "--format csv: the folder DIR that gets articles.csv, "
+                                                                      "people.csv, ballots.csv, strike_days.csv and disputes.csv, "
+                                                                      "all together at the end or (interrupted) none."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, max=SPACY_MAX_LENGTH, metavar="N",
                                   help="Longer articles give an error record (never cut short silently). At most "
                                        "1,000,000, spaCy's own limit (checked before the pipeline loads)."),
@@ -181,6 +187,7 @@ def timeline(
 
 
 from . import cli_db  # noqa: E402,F401  (registers `strikex db` and `strikex schema`)
+from . import cli_export  # noqa: E402,F401  (registers `strikex export`)
 
 
 @app.callback(invoke_without_command=True)

@@ -1,11 +1,13 @@
 """The work behind ``strikex timeline`` (the records it merges: read from what ``extract`` wrote or from a
-``strikex db`` database, or extracted from articles) and ``strikex evaluate`` (gold corpora scored)."""
+``strikex db`` database, or extracted from articles), ``strikex export`` (records read back into CSV tables)
+and ``strikex evaluate`` (gold corpora scored)."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import signal
 import sys
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +19,7 @@ from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT
                      ModelNotFound, StrikexError)
 from .io import DEFAULT_GLOBS, Article, article_item, expand_paths
 from .output import TimelineFormat
+from .timeline import Interrupted
 
 
 RECORD_FILES = (".jsonl", ".json", ".jsonl.gz", ".json.gz")   # what `strikex extract` wrote
@@ -89,43 +92,53 @@ def _stdin_records(data) -> Iterator[dict[str, Any]] | Article:
     return Article("-", text=text, warnings=warnings)
 
 
-def write_timeline_of(records: Iterator[dict[str, Any]], total: int | None, fmt: TimelineFormat, output: str | None,
-                      err) -> int:
-    """``strikex timeline``'s work once its inputs are known: the records merged as they stream in (with
-    ``extract``'s per-article progress on stderr, error records named there), the rows written to ``output``
-    whole (or stdout), and ``extract``'s one-line summary. Returns the exit status: 1 when some records were
-    error records. Ctrl-C (130) or SIGTERM (143) raises Fatal with nothing written; the stream is closed
-    (its worker processes stopped) however this ends."""
-    from .outfile import atomic_file
-    from .output import write_timeline
-    from .timeline import Interrupted, build
-
-    progress = _progress(err, total, output is not None, "merging") if total is None or total > 1 else None
+@contextmanager
+def _watched(records: Iterator[dict[str, Any]], total: int | None, err, to_file: bool, label: str, lost: str,
+             say_errors: bool = True):
+    """``extract``'s batch safety around consuming a stream of records: yields (counts, on_record), where
+    on_record counts each record, names error records on stderr and moves the per-article progress (N/M, rate,
+    time left; on a terminal only). Ctrl-C and SIGTERM raise Fatal (130, 143) saying how far it got and
+    ``lost``; the stream is closed (its worker processes stopped) however the block ends."""
+    progress = _progress(err, total, to_file, label) if total is None or total > 1 else None
     seen = dict.fromkeys(("records", "errors", "irrelevant"), 0)
 
     def on_record(record: dict[str, Any]) -> None:
         seen["records"] += 1
         if "error" in record:
             seen["errors"] += 1
-            err.print(f"strikex: skipped: {record['error']}", markup=False)
+            if say_errors:
+                err.print(f"strikex: skipped: {record['error']}", markup=False)
         seen["irrelevant"] += record.get("relevant") is False
         if progress is not None:
             _advance(progress)
 
-    faceless: list[str | None] = []
     previous_term = signal.signal(signal.SIGTERM, _terminate) if hasattr(signal, "SIGTERM") else None
     try:
-        rows = [row.to_dict() for row in build(records, on_record, faceless)]
-    except Interrupted as exc:
-        raise Fatal(str(exc), 130) from None
-    except _Terminated:
-        raise Fatal(f"interrupted after {seen['records']:,} records: no timeline written", 143) from None
+        yield seen, on_record
+    except (KeyboardInterrupt, Interrupted, _Terminated) as exc:
+        code = 143 if isinstance(exc, _Terminated) else 130
+        raise Fatal(f"interrupted after {seen['records']:,} records: {lost}", code) from None
     finally:
         _stop_work(records)
         if progress is not None:
             progress.stop()
         if previous_term is not None:
             signal.signal(signal.SIGTERM, previous_term)
+
+
+def write_timeline_of(records: Iterator[dict[str, Any]], total: int | None, fmt: TimelineFormat, output: str | None,
+                      err) -> int:
+    """``strikex timeline``'s work once its inputs are known: the records merged as they stream in (with
+    ``extract``'s progress and error messages, see ``_watched``), the rows written to ``output`` whole (or
+    stdout), and ``extract``'s one-line summary. Returns the exit status: 1 when some records were error
+    records. Ctrl-C (130) or SIGTERM (143) raises Fatal with nothing written."""
+    from .outfile import atomic_file
+    from .output import write_timeline
+    from .timeline import build
+
+    faceless: list[str | None] = []
+    with _watched(records, total, err, output is not None, "merging", "no timeline written") as (seen, on_record):
+        rows = [row.to_dict() for row in build(records, on_record, faceless)]
     if faceless:
         err.print(f"strikex: {len(faceless)} disputes naming neither union nor employer left out", markup=False)
     try:
@@ -139,6 +152,38 @@ def write_timeline_of(records: Iterator[dict[str, Any]], total: int | None, fmt:
     _summary(err, seen["records"], seen["irrelevant"], seen["errors"], False, output or "stdout",
              made=f", {len(rows)} disputes")
     return EXIT_SOME_FAILED if seen["errors"] else EXIT_OK
+
+
+def export_records(paths: list[str], output: str, err, stdin=None) -> int:
+    """``strikex export``: the records in ``paths`` (what ``strikex extract`` wrote, in any of its formats; ``-``
+    is stdin) streamed into the CSV tables of ``export.write_tables`` in the folder ``output``, with
+    ``extract``'s progress and one-line summary. The folder is checked first (OutputPathError), then the paths
+    (Fatal, exit 2); input that is not strikex records raises Fatal (exit 2) with no table written, as does
+    Ctrl-C (130) or SIGTERM (143). Returns the exit status (0)."""
+    from .export import write_tables
+    from .outfile import check_output
+
+    check_output(output, folder=True)
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise Fatal(f"{p}: no such file", EXIT_BAD_INPUT)
+    total = None if any(not p.endswith(".jsonl") for p in paths) else _count_lines(paths)
+
+    def records() -> Iterator[dict[str, Any]]:
+        try:
+            for p in paths:
+                yield from (recordio.iter_records(stdin or sys.stdin.buffer, "-") if p == "-"
+                            else recordio.stream_records(Path(p), p))
+        except InputError as exc:
+            raise Fatal(f"{exc} (no tables written)", EXIT_BAD_INPUT) from None
+
+    stream = records()
+    with _watched(stream, total, err, True, "exporting", f"no tables written to {output}",
+                  say_errors=False) as (seen, on_record):
+        counts = write_tables(stream, output, on_record)
+    made = ", " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if name != "articles")
+    _summary(err, seen["records"], seen["irrelevant"], seen["errors"], False, output, made=made)
+    return EXIT_OK
 
 
 def evaluate_corpora(corpora: list[str], model: str = DEFAULT_MODEL, details: bool = False) -> dict[str, Any]:
