@@ -260,15 +260,6 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_partial_one(tmp_path):
     assert target.read_text() == "new\n" and len(list(tmp_path.iterdir())) == 1
 
 
-def test_record_lines_are_read_one_at_a_time(tmp_path):
-    from strikex.timeline import read_record_lines
-
-    path = tmp_path / "records.jsonl"
-    path.write_text(json.dumps(record("a", "2024-05-01")) + "\n\nnot json\n")
-    lines = read_record_lines(path)
-    assert next(lines)["source"] == "a" and next(lines)["error"].endswith(":3: not a JSON record")
-
-
 def test_the_timeline_command_checks_its_output_first_and_writes_lf_csv_whole(cli, tmp_path):
     """Issue 13.6 and 13.12 through the command: a bad -o path is said before any work (exit 4); -o writes the
     file whole; the CSV ends its lines in LF."""

@@ -154,7 +154,7 @@ def evaluate(
 def timeline(
     paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
                                                 help="Article text files or folders of them, or the .jsonl files "
-                                                     "`strikex extract` wrote, or .db files that `strikex db` built, or - "
+                                                     "`strikex extract` wrote (.jsonl.gz too), or .db files that `strikex db` built, or - "
                                                      "(records or one article). None "
                                                      "given: standard input, when it is not a terminal."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
