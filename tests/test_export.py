@@ -180,3 +180,23 @@ def test_ctrl_c_during_export_or_extract_format_csv_writes_no_table(cli, tmp_pat
     result = cli("extract", PAIR, "--format", "csv", "-o", tmp_path / "t")
     assert result.exit_code == 130 and "interrupted after 1 records; no tables written to" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+
+
+def test_export_reads_every_format_extract_writes(cli, tmp_path):
+    import gzip
+
+    from test_timeline import strikex_record
+
+    records = [strikex_record("a", "2024-05-01", days=["2024-05-09"]), strikex_record("b", "2024-06-01")]
+    lines = "".join(json.dumps(r) + "\n" for r in records)
+    inputs = {"r.jsonl": lines.encode(), "r.json": json.dumps(records, indent=2).encode(),
+              "r.jsonl.gz": gzip.compress(lines.encode())}
+    tables = []
+    for name, data in inputs.items():
+        (tmp_path / name).write_bytes(data)
+        result = cli("export", tmp_path / name, "-o", tmp_path / f"t-{name}")
+        assert result.exit_code == 0, result.stderr
+        tables.append(table_files(tmp_path / f"t-{name}"))
+    one = cli("export", tmp_path / "r.jsonl", "-", "-o", tmp_path / "both", input=json.dumps(records[0], indent=2))
+    assert one.exit_code == 0 and len(read(tmp_path / "both" / "articles.csv")) == 3
+    assert tables[0] == tables[1] == tables[2] and len(read(tmp_path / "t-r.json" / "articles.csv")) == 2
