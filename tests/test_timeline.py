@@ -260,15 +260,6 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_partial_one(tmp_path):
     assert target.read_text() == "new\n" and len(list(tmp_path.iterdir())) == 1
 
 
-def test_record_lines_are_read_one_at_a_time(tmp_path):
-    from strikex.timeline import read_record_lines
-
-    path = tmp_path / "records.jsonl"
-    path.write_text(json.dumps(record("a", "2024-05-01")) + "\n\nnot json\n")
-    lines = read_record_lines(path)
-    assert next(lines)["source"] == "a" and next(lines)["error"].endswith(":3: not a JSON record")
-
-
 def test_the_timeline_command_checks_its_output_first_and_writes_lf_csv_whole(cli, tmp_path):
     """Issue 13.6 and 13.12 through the command: a bad -o path is said before any work (exit 4); -o writes the
     file whole; the CSV ends its lines in LF."""
@@ -296,3 +287,111 @@ def test_disputes_naming_neither_union_nor_employer_are_left_out_and_counted(cli
     result = cli("timeline", records)
     assert result.exit_code == 0 and result.stdout == ""
     assert "1 disputes naming neither union nor employer left out" in result.stderr
+
+
+# issue 13, item 6: extract's batch safety in the timeline command (progress, --workers, streaming, Ctrl-C)
+
+def strikex_record(source, ref, **kw):
+    """``record`` as a strikex record (what ``extract`` writes and the readers of records accept)."""
+    from strikex.records import LIST_KEYS, SCHEMA_VERSION
+
+    return {"schema_version": SCHEMA_VERSION, **{k: [] for k in LIST_KEYS}, **record(source, ref, **kw)}
+
+
+def test_timeline_progress_is_n_of_m_on_a_terminal_stderr_and_never_in_the_output(tmp_path):
+    import os
+    import pty
+    import sys
+
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(strikex_record(f"s{i}", f"2024-{1 + i % 12:02d}-01",
+                                                         employer=f"Council {i % 4}")) + "\n" for i in range(40)))
+    master, slave = pty.openpty()
+    with open(tmp_path / "stdout", "w") as stdout:
+        proc = subprocess.Popen([str(Path(sys.executable).with_name("strikex")), "timeline", str(records)],
+                                stdout=stdout, stderr=slave, env=dict(os.environ, COLUMNS="120", TERM="xterm"))
+    os.close(slave)
+    seen = b""
+    while chunk := _read(master):
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "/40" in text and "merging" in text                           # N/M
+    rows = [json.loads(line) for line in (tmp_path / "stdout").read_text().splitlines()]
+    assert rows and all(r["id"] for r in rows)                           # nothing but rows on stdout
+    assert f"strikex: 40 records, 0 not relevant, 0 errors, {len(rows)} disputes → stdout" in text   # the summary
+
+
+def _read(fd):
+    import os
+
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
+
+
+def test_timeline_records_stream_one_at_a_time_from_a_pipe():
+    from strikex.collect import timeline_records
+
+    class Pipe:   # stdin that counts the lines taken from it
+        def __init__(self, n):
+            self.lines = (json.dumps(strikex_record(f"s{i}", "2024-05-01")).encode() + b"\n" for i in range(n))
+            self.taken = 0
+
+        def readline(self):
+            self.taken += 1
+            return next(self.lines, b"")
+
+        def read(self):
+            raise AssertionError("JSON Lines are read a line at a time, never whole")
+
+    pipe = Pipe(1000)
+    records, total = timeline_records(["-"], stdin=pipe)
+    assert total is None and not isinstance(records, list)
+    assert next(records)["source"] == "s0" and pipe.taken == 1          # one record in, one line read
+    assert next(records)["source"] == "s1" and pipe.taken == 2
+    assert sum(1 for _ in records) == 998
+
+
+def test_timeline_counts_records_files_and_reads_them_lazily(tmp_path):
+    from strikex.collect import timeline_records
+
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(strikex_record("a", "2024-05-01")) + "\nnot json\n")
+    records, total = timeline_records([str(path)])
+    assert total == 2 and next(records)["source"] == "a"                # the bad line is not reached yet
+    from strikex.apply import Fatal
+
+    with pytest.raises(Fatal, match=r"records.jsonl:2: not strikex records"):
+        next(records)
+
+
+def test_ctrl_c_in_the_timeline_command_exits_130_and_writes_nothing(cli, tmp_path, monkeypatch):
+    from strikex import recordio
+
+    def interrupted(data, source, head=b""):
+        yield strikex_record("a", "2024-05-01")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(recordio, "iter_records", interrupted)
+    out = tmp_path / "t.html"
+    result = cli("timeline", "-", "-o", out, "--format", "html",
+                 input=json.dumps(strikex_record("a", "2024-05-01")) + "\n")
+    assert result.exit_code == 130 and "interrupted after 1 records: no timeline written" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_timeline_with_two_workers_equals_the_serial_run(cli, tmp_path):
+    from conftest import SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(PAIR.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for i in range(36):   # more than one chunk of articles per worker
+        (tmp_path / f"{i:03d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    one = cli("timeline", tmp_path, "--workers", "1")
+    two = cli("timeline", tmp_path, "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, two.stderr
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) >= 3
+    assert one.stderr.splitlines()[-1] == two.stderr.splitlines()[-1] == (
+        f"strikex: 36 records, 0 not relevant, 0 errors, {len(one.stdout.splitlines())} disputes → stdout")

@@ -20,7 +20,9 @@ from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT
                      InputError, ModelNotFound)
 from .html import is_page, page_item
 from .io import DEFAULT_GLOBS, Article, article_item, expand_paths, read_jsonl_articles
-from .output import Format, OutputFailed, PartialOutput, record_writer, resume_from
+from .export import Tables
+from .outfile import OutputPathError
+from .output import Format, OutputFailed, PartialOutput, open_output, resume_from
 
 AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
 SPACY_MAX_LENGTH = 1_000_000   # spaCy's nlp.max_length: --max-chars may not exceed it
@@ -149,6 +151,12 @@ def extract_paths(job: ExtractJob, err) -> int:
     _check_paths(job)
     single = job.single
     fmt = job.fmt or Format.jsonl
+    if fmt == Format.csv and not job.output:
+        raise Fatal("--format csv writes a folder of tables: give it with --output DIR", EXIT_BAD_INPUT)
+    if fmt == Format.csv and job.resume:
+        raise Fatal("--resume works with JSON Lines only; --format csv writes its tables whole or not at all (to go on "
+                    "after an interruption: --output FILE --resume, then strikex export FILE --output DIR)",
+                    EXIT_BAD_INPUT)
     stamp = _expected_provenance(job)
     try:
         done, keep = resume_from(job.output, job.resume, fmt, stamp, err)
@@ -164,14 +172,19 @@ def extract_paths(job: ExtractJob, err) -> int:
     if job.warc:
         items = _warc_items(job, done, err)
     try:
-        target = PartialOutput(Path(job.output), keep) if job.output else None
+        target, writer = open_output(fmt, single, job.output, keep)
+    except OutputPathError as exc:
+        raise Fatal(str(exc), EXIT_OUTPUT) from None
     except OSError as exc:
         raise Fatal(f"cannot write {job.output}: {exc.strerror or exc}", EXIT_OUTPUT) from None
     records = api.extract_items(items, model=job.model, triage=job.triage, workers=job.workers or auto_workers(count),
                                 max_chars=job.max_chars, timeout=job.timeout)
     progress = _progress(err, count, job.output is not None) if not single and (count is None or count > 1) else None
-    failed, stopped = _write(records, job, record_writer(fmt, single, target.stream if target else sys.stdout),
-                             target, err, progress)
+    try:
+        failed, stopped = _write(records, job, writer, target, err, progress)
+    finally:
+        if isinstance(target, Tables):
+            target.abandon()   # tables not committed (a fatal error, an interruption) are removed
     if stopped:
         return stopped
     if failed:
@@ -179,7 +192,7 @@ def extract_paths(job: ExtractJob, err) -> int:
     return EXIT_OK
 
 
-def _progress(err, count: int | None, to_file: bool):
+def _progress(err, count: int | None, to_file: bool, label: str = "extracting"):
     """Per-article progress (N/M, rate, time left) on stderr when it is a terminal, and only when stdout is
     not that terminal too (``--output FILE`` or a pipe): it never mixes into the output. None elsewhere."""
     if not sys.stderr.isatty() or (sys.stdout.isatty() and not to_file):
@@ -188,10 +201,10 @@ def _progress(err, count: int | None, to_file: bool):
                                TimeRemainingColumn)
 
     rate = TextColumn("{task.fields[rate]}")
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), rate, TimeElapsedColumn(),
                         TextColumn("eta"), TimeRemainingColumn(), console=err, transient=True, redirect_stdout=False,
                         redirect_stderr=False)
-    progress.add_task("extracting", total=count, rate="")
+    progress.add_task(label, total=count, rate="")
     progress.start()
     return progress
 
@@ -202,14 +215,15 @@ def _advance(progress) -> None:
     progress.update(task.id, advance=1, rate=f"{speed:.1f} articles/s" if speed else "")
 
 
-def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str) -> None:
-    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'."""
+def _summary(err, written: int, irrelevant: int, failed: int, left_out: bool, where: str, made: str = "") -> None:
+    """The one line at the end of a batch, on stderr: '100 records, 38 not relevant, 0 errors → out.jsonl'
+    (``made``, e.g. ', 12 disputes', before the arrow: what ``timeline`` made of them)."""
     kept = " (left out: --only-relevant)" if left_out and irrelevant else ""
     err.print(f"strikex: {written + (irrelevant if left_out else 0)} records, {irrelevant} not relevant{kept}, "
-              f"{failed} errors → {where}", markup=False)
+              f"{failed} errors{made} → {where}", markup=False)
 
 
-def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | None, err,
+def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: PartialOutput | Tables | None, err,
            progress) -> tuple[int, int | None]:
     """Write the records as they come, and say their errors and warnings on ``err``. Returns the number of
     error records, and the exit status if the batch was stopped: on Ctrl-C (130) or SIGTERM (143) the
@@ -248,7 +262,8 @@ def _write(records: Iterable[dict[str, Any]], job: ExtractJob, writer, target: P
         where = ""
         if target:
             target.abandon()
-            where = f"; the records so far are in {target.partial} (rerun with --resume to go on)"
+            where = (f"; the records so far are in {target.partial} (rerun with --resume to go on)"
+                     if isinstance(target, PartialOutput) else f"; no tables written to {job.output}")
         err.print(f"strikex: interrupted after {written} records{where}", markup=False)
         return failed, 143 if isinstance(exc, _Terminated) else 130
     finally:

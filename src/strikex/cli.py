@@ -14,10 +14,13 @@ import typer
 
 from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, extract_paths
 from .cli_app import HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
-from .collect import evaluate_corpora, timeline_records
-from .errors import DEFAULT_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED
+from .collect import evaluate_corpora, timeline_records, write_timeline_of
+from .errors import DEFAULT_MODEL, EXIT_OUTPUT
 from .io import DEFAULT_GLOBS
 from .output import Format, TimelineFormat
+
+WORKERS_HELP = (f"Processes to run, each with its own pipeline. 0 (default): one per core for batches of "
+                f"{AUTO_WORKERS_FROM}+ articles, else 1.")
 
 
 @app.command(epilog="""[bold]Examples[/]
@@ -34,6 +37,8 @@ from .output import Format, TimelineFormat
 
   strikex extract article.txt --format table
 
+  strikex extract articles/ --format csv --output tables/
+
   strikex extract crawl.warc.gz --input warc --only-relevant
 """)
 def extract(
@@ -47,8 +52,9 @@ def extract(
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",
                                          help="jsonl (the default: one record per line, for any number of inputs), json "
-                                              "(pretty: one object for one input, an array for several), or table "
-                                              "(rich tables for reading; an overview table for several inputs)."),
+                                              "(pretty: one object for one input, an array for several), table "
+                                              "(rich tables for reading; an overview table for several inputs), or csv "
+                                              "(with --output DIR: a folder of tables, one per fact, for spreadsheets and SQL)."),
     recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
     glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
                                    help="Which files of a folder to read; repeat for several patterns."),
@@ -60,16 +66,17 @@ def extract(
                                                       "(default when absent: FILE:LINE)."),
     date_key: str = typer.Option("date", "--date-key", metavar="KEY", help="With --input jsonl: the key holding the article's date "
                                                             "(YYYY-MM-DD or an ISO timestamp; else --date is used)."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0, metavar="N",
-                                help=f"Processes to run, each with its own pipeline. 0 (default): one per core for batches "
-                                     f"of {AUTO_WORKERS_FROM}+ articles, else 1."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, metavar="N", help=WORKERS_HELP),
     triage: bool = typer.Option(True, "--triage/--no-triage", metavar="",
                                 help="Skip the statistical pipeline for articles with no dispute vocabulary (they get "
                                      "relevant: false and empty lists). --no-triage processes every article in full."),
     only_relevant: bool = typer.Option(False, "--only-relevant", metavar="", help="Leave the records of articles the triage gate "
                                                                       "turned away (relevant: false) out of the output."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE: records go to FILE.partial as they "
-                                                                      "come, renamed to FILE when the batch is complete."),
+                                                                      "come, renamed to FILE when the batch is complete. With "
+                                                                      "--format csv: the folder DIR that gets articles.csv, "
+                                                                      "people.csv, ballots.csv, strike_days.csv and disputes.csv, "
+                                                                      "all together at the end or (interrupted) none."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, max=SPACY_MAX_LENGTH, metavar="N",
                                   help="Longer articles give an error record (never cut short silently). At most "
                                        "1,000,000, spaCy's own limit (checked before the pipeline loads)."),
@@ -147,7 +154,7 @@ def evaluate(
 def timeline(
     paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", show_default=False,
                                                 help="Article text files or folders of them, or the .jsonl files "
-                                                     "`strikex extract` wrote, or .db files that `strikex db` built, or - "
+                                                     "`strikex extract` wrote (.jsonl.gz too), or .db files that `strikex db` built, or - "
                                                      "(records or one article). None "
                                                      "given: standard input, when it is not a terminal."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.jsonl, "--format", "-f",
@@ -160,42 +167,27 @@ def timeline(
     recursive: bool = typer.Option(False, "--recursive", "-r", metavar="", help="Descend into sub-folders of folder arguments."),
     glob: List[str] = typer.Option(list(DEFAULT_GLOBS), "--glob", "-g", metavar="PATTERN",
                                    help="Which files of a folder to read; repeat for several patterns."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, metavar="N", help=WORKERS_HELP),
 ) -> None:
     """One row per dispute across articles, as JSON Lines, CSV, a table or an HTML timeline.
 
-    The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed, 4 the output cannot be written (checked before the work), 130 interrupted (nothing written).
+    The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Records are merged as they stream in (read, or extracted with --workers processes), never all held in memory; progress (N/M, rate, time left) and a one-line summary go to stderr. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed, 4 the output cannot be written (checked before the work), 130/143 interrupted (nothing written).
     """
-    from .outfile import OutputPathError, atomic_file, check_output
-    from .output import write_timeline
-    from .timeline import Interrupted, merge
+    from .outfile import OutputPathError, check_output
 
-    err = _err_console()
     try:
         check_output(output)   # a bad -o path is said before the work, not after it
-        records = timeline_records(_paths(paths), _date(date), model, recursive, tuple(glob))
-        skipped = [r for r in records if "error" in r]
-        for r in skipped:
-            err.print(f"strikex: skipped: {r['error']}", markup=False)
-        faceless: list = []
-        rows = [row.to_dict() for row in merge(records, faceless)]
+        records, total = timeline_records(_paths(paths), _date(date), model, recursive, tuple(glob), workers=workers)
+        code = write_timeline_of(records, total, fmt, output, _err_console())
     except Fatal as exc:
         _fail(exc.message, exc.code)
     except OutputPathError as exc:
         _fail(str(exc), EXIT_OUTPUT)
-    except (KeyboardInterrupt, Interrupted):
-        _fail("interrupted: no timeline written", 130)
-    if faceless:
-        err.print(f"strikex: {len(faceless)} disputes naming neither union nor employer left out", markup=False)
-    err.print(f"strikex: {len(rows)} disputes from {len(records) - len(skipped)} records", markup=False)
-    if output:
-        with atomic_file(output) as out:   # complete, or not written at all
-            write_timeline(rows, fmt, out)
-    else:
-        write_timeline(rows, fmt, sys.stdout)
-    raise typer.Exit(EXIT_SOME_FAILED if skipped else EXIT_OK)
+    raise typer.Exit(code)
 
 
 from . import cli_db  # noqa: E402,F401  (registers `strikex db` and `strikex schema`)
+from . import cli_export  # noqa: E402,F401  (registers `strikex export`)
 
 
 @app.callback(invoke_without_command=True)

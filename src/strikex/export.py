@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import csv
 import os
-from contextlib import ExitStack
+import tempfile
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable
 
-from .outfile import atomic_file, check_output
+from .outfile import check_output
 
 TABLES: dict[str, list[str]] = {
     "articles": ["article", "source", "relevant", "reference_date", "reference_date_source", "language", "error",
@@ -69,28 +69,80 @@ def table_rows(number: int, record: dict[str, Any]) -> dict[str, list[dict[str, 
     return rows
 
 
+class Tables:
+    """The tables being written into ``folder`` (checked first, made if missing): ``write`` one record at a
+    time (its rows go out at once: only one record in memory), then ``commit`` moves every table into place
+    together, or ``abandon`` removes them (earlier tables there stay as they were). ``counts``: rows per table.
+    Each table is written to a hidden temporary file beside its final name until then."""
+
+    def __init__(self, folder: str | os.PathLike[str]):
+        check_output(folder, folder=True)
+        self.folder = Path(folder)
+        self._made = not self.folder.exists()   # removed again if nothing is committed
+        self.folder.mkdir(exist_ok=True)
+        self.counts = dict.fromkeys(TABLES, 0)
+        self.records = 0
+        self._files: dict[str, tuple[IO[str], str]] = {}
+        self._writers = {}
+        try:
+            for name, columns in TABLES.items():
+                handle, temporary = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".partial", dir=self.folder)
+                os.chmod(temporary, 0o666 & ~_umask())   # as open() would make it, not mkstemp's 0600
+                self._files[name] = (os.fdopen(handle, "w", encoding="utf-8", newline=""), temporary)
+                self._writers[name] = csv.writer(self._files[name][0], lineterminator="\n")
+                self._writers[name].writerow(columns)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.records += 1
+        for name, rows in table_rows(self.records, record).items():
+            self._writers[name].writerows([_cell(row.get(c)) for c in TABLES[name]] for row in rows)
+            self.counts[name] += len(rows)
+
+    def commit(self) -> None:
+        for out, _ in self._files.values():
+            out.close()
+        for name, (_, temporary) in self._files.items():
+            os.replace(temporary, self.folder / f"{name}.csv")
+        self._files, self._made = {}, False
+
+    def abandon(self) -> None:
+        """Remove the tables not committed (nothing to do once committed)."""
+        for out, temporary in self._files.values():
+            out.close()
+            Path(temporary).unlink(missing_ok=True)
+        self._files = {}
+        if self._made:
+            try:
+                self.folder.rmdir()
+            except OSError:   # something else was put there meanwhile
+                pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_tables(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str],
                  on_record: Callable[[dict[str, Any]], None] | None = None) -> dict[str, int]:
     """``articles.csv``, ``people.csv``, ``ballots.csv``, ``strike_days.csv`` and ``disputes.csv`` in ``folder``
     (made if missing), streamed: one record in memory at a time; ``on_record`` is called after each. The
     tables appear together when all is written, or not at all (an error or Ctrl-C leaves none, and earlier
     tables there as they were). Returns the number of rows written per table."""
-    check_output(folder, folder=True)
-    target = Path(folder)
-    target.mkdir(exist_ok=True)
-    counts = dict.fromkeys(TABLES, 0)
-    with ExitStack() as stack:
-        writers = {}
-        for name, columns in TABLES.items():
-            writers[name] = csv.writer(stack.enter_context(atomic_file(target / f"{name}.csv")), lineterminator="\n")
-            writers[name].writerow(columns)
-        for number, record in enumerate(records, 1):
-            for name, rows in table_rows(number, record).items():
-                writers[name].writerows([_cell(row.get(c)) for c in TABLES[name]] for row in rows)
-                counts[name] += len(rows)
+    tables = Tables(folder)
+    try:
+        for record in records:
+            tables.write(record)
             if on_record is not None:
                 on_record(record)
-    return counts
+        tables.commit()
+    finally:
+        tables.abandon()
+    return tables.counts
 
 
 def ballot_summary(b: dict[str, Any]) -> str:

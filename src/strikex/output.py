@@ -16,6 +16,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+    csv = "csv"      # a folder of tables (export.py), with --output DIR
 
 
 class TimelineFormat(str, Enum):
@@ -137,6 +138,21 @@ def _differences(old: dict[str, Any] | None, new: dict[str, Any]) -> set[str]:
         return {"provenance"}
     keys = {k for k in new if k != "options"} | {f"options.{k}" for k in new["options"]}
     return {k for k in keys if _at(old, k) != _at(new, k)}
+
+
+def open_output(fmt: Format, single: bool, output: str | None, keep: Iterable[str] = ()):
+    """(target, (write(record), close())): where the records go. ``--format csv``: ``export.Tables`` in the
+    folder ``output`` (checked first: OutputPathError); else ``PartialOutput`` for ``--output FILE`` (OSError
+    when it cannot be opened), or None for stdout. ``target`` has ``commit()`` and ``abandon()``."""
+    import sys
+
+    if fmt == Format.csv:
+        from .export import Tables
+
+        tables = Tables(output or "")
+        return tables, _guarded(tables.write, lambda: None)
+    target = PartialOutput(Path(output), keep) if output else None
+    return target, record_writer(fmt, single, target.stream if target else sys.stdout)
 
 
 def record_writer(fmt: Format, single: bool, out: IO[str]) -> tuple[Callable[[dict[str, Any]], None], Callable[[], None]]:

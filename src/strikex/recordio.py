@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Iterator
 
 from .errors import InputError
 from .io import decode
@@ -60,6 +60,49 @@ def read_records(path: Path, source: str) -> list[dict[str, Any]]:
         raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
     text, _ = decode(data, source)
     return parse_records(text, source)
+
+
+def iter_records(data: IO[bytes], source: str, head: bytes = b"") -> Iterator[dict[str, Any]]:
+    """The records in ``head`` + ``data`` (a binary stream), as ``parse_records`` finds them, but JSON Lines is
+    read a line at a time (memory stays flat however many records there are); a JSON array or one pretty
+    object (the first line alone is not an object) is read whole. Anything else raises InputError at the first
+    bad place, when the reader gets there."""
+    what = "not strikex records (the JSON Lines `strikex extract` writes)"
+    number, line = 1, head or data.readline()
+    while line and not line.strip():
+        number, line = number + 1, data.readline()
+    if not line:
+        return
+    try:
+        first = json.loads(line)
+    except ValueError:
+        first = None
+    if not isinstance(first, dict):   # a JSON array, a pretty object, or not records at all
+        text, _ = decode(b"\n" * (number - 1) + line + data.read(), source)
+        yield from parse_records(text, source)
+        return
+    while line:
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                raise InputError(f"{source}:{number}: {what}: not JSON") from None
+            if not is_record(row):
+                raise InputError(f"{source}:{number}: {what}: a JSON value that is not a record")
+            yield row
+        number, line = number + 1, data.readline()
+
+
+def stream_records(path: Path, source: str) -> Iterator[dict[str, Any]]:
+    """``iter_records`` of a file (``.gz`` read through), opened when the first record is asked for; a file that
+    cannot be read raises InputError."""
+    import gzip
+
+    try:
+        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as data:
+            yield from iter_records(data, source)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 def looks_like_json(text: str) -> bool:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from .export import CSV_COLUMNS as CSV_COLUMNS  # the timeline's CSV (and ballot_summary) live with the other CSV
 from .export import ballot_summary as ballot_summary
@@ -254,18 +252,3 @@ def merge(records: Iterable[dict[str, Any]], skipped: list[str | None] | None = 
     """Merge the disputes of many article records into one row per dispute (see ``build``)."""
     return build(records, skipped=skipped)
 
-
-def read_record_lines(path: Path) -> Iterator[dict[str, Any]]:
-    """Records from a JSON Lines file written by ``strikex extract``, line by line (a JSON array file works too,
-    read whole)."""
-    with path.open(encoding="utf-8") as lines:
-        if lines.read(4096).lstrip().startswith("["):
-            yield from json.loads(path.read_text(encoding="utf-8"))
-            return
-        lines.seek(0)
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError:
-                    yield {"source": f"{path}:{number}", "error": f"{path}:{number}: not a JSON record"}
