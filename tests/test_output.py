@@ -191,3 +191,20 @@ def test_progress_is_per_article_on_a_terminal_stderr_and_never_in_the_output(tm
     assert "strikex: 40 records, 0 not relevant, 0 errors → stdout" in text
     lines = (tmp_path / "stdout").read_text().splitlines()
     assert len(lines) == 40 and all(json.loads(line)["source"] for line in lines)   # nothing but records
+
+
+def test_written_files_get_the_users_usual_mode(tmp_path):
+    """--output, timeline -o and the CSV tables are written through a temporary file and renamed: they get
+    the mode open() would give (0666 less the umask), not the temporary file's 0600."""
+    from strikex.export import write_tables
+    from strikex.outfile import atomic_file
+
+    old = os.umask(0o022)
+    try:
+        with atomic_file(tmp_path / "out.jsonl") as out:
+            out.write("{}\n")
+        write_tables([{"source": "a.txt"}], tmp_path / "tables")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "tables" / "articles.csv").stat().st_mode & 0o777 == 0o644

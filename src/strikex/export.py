@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable
 
-from .outfile import check_output
+from .outfile import check_output, file_mode
 
 TABLES: dict[str, list[str]] = {
     "articles": ["article", "source", "relevant", "reference_date", "reference_date_source", "language", "error",
@@ -87,7 +87,7 @@ class Tables:
         try:
             for name, columns in TABLES.items():
                 handle, temporary = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".partial", dir=self.folder)
-                os.chmod(temporary, 0o666 & ~_umask())   # as open() would make it, not mkstemp's 0600
+                os.chmod(temporary, file_mode())   # as open() would make it, not mkstemp's 0600
                 self._files[name] = (os.fdopen(handle, "w", encoding="utf-8", newline=""), temporary)
                 self._writers[name] = csv.writer(self._files[name][0], lineterminator="\n")
                 self._writers[name].writerow(columns)
@@ -119,12 +119,6 @@ class Tables:
                 self.folder.rmdir()
             except OSError:   # something else was put there meanwhile
                 pass
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_tables(records: Iterable[dict[str, Any]], folder: str | os.PathLike[str],

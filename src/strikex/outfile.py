@@ -42,9 +42,18 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[IO[str]]:
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     try:
+        os.chmod(temporary, file_mode())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def file_mode() -> int:
+    """The mode ``open()`` would give a new file (0666 less the umask), not mkstemp's 0600: an output file
+    others may read as they could any file the user writes."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -24,6 +24,7 @@ from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 from .recurrence import recurrences
 from .reference_date import reference_from_text
+from .weekdays import restated, weekday_apart, weekday_range_end
 
 SPANS_KEY = DATES
 
@@ -51,8 +52,6 @@ def looks_back(span: Span, future_words: set[str]) -> bool:
     return False
 
 
-WEEKDAY_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY_NAMES = set(WEEKDAY_ORDER)
 CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)
 DIGIT_ANCHOR = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[/.]\d)")
 ANCHOR_CACHE_LIMIT = 50_000   # words whose anchor test is remembered
@@ -268,11 +267,7 @@ class DateFinder(RuleComponent):
                     # "6 January – 16 February 2023": the start takes the year of the end
                     year = value.date.year - (pv.month > value.date.month)
                     pv = resolve(f"{pv.day} {_month_year(DateValue(month=pv.month))} {year}", None) or pv
-                if pv.date and value.date and pv.until is None and value.weekday is not None \
-                        and anchor.text.strip().lower() in WEEKDAY_NAMES and value.date <= pv.date:
-                    # "from Monday to Thursday": a bare weekday ending a range is the first one after its start
-                    end = pv.date + dt.timedelta(days=(value.date.weekday() - pv.date.weekday()) % 7 or 7)
-                    value = DateValue.of(end, weekday=value.weekday)
+                value = weekday_range_end(anchor, pv, value)
                 if pv.date and value.date and pv.date < value.date and pv.until is None:
                     joined = Span(doc, prev.start, anchor.end, label="DATE")
                     joined._.rule = prev._.rule + "+range"
@@ -286,33 +281,6 @@ class DateFinder(RuleComponent):
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))
         return doc
-
-
-def weekday_apart(doc: Doc, span: Span, ref: dt.date | None) -> list[Span]:
-    """'from Monday to Thursday, April 7 to 10': a weekday, a comma and a date that falls on another weekday
-    are two dates (the end of a range of weekdays, then the days it stands for), not one."""
-    if len(span) < 3 or span[0].lower_ not in WEEKDAY_NAMES or span[1].text != ",":
-        return [span]
-    rest = Span(doc, span.start + 2, span.end, label="DATE")
-    value = resolve(rest.text, ref)
-    if value is None or value.date is None or value.date.weekday() == WEEKDAY_ORDER.index(span[0].lower_):
-        return [span]
-    day = Span(doc, span.start, span.start + 1, label="DATE")
-    day._.rule = span._.rule.split(":", 1)[0] + ":weekday"
-    rest._.rule = span._.rule + "+weekday_apart"
-    return [day, rest]
-
-
-def restated(doc: Doc, span: Span, after: Span | None) -> bool:
-    """'from Monday to Wednesday, 15 to 17 June': weekdays alone, then after a comma the dates they stand for
-    (the first date on the first weekday): the dates are the fact; the weekdays only restate them."""
-    if after is None or after.start != span.end + 1 or doc[span.end].text != ",":
-        return False
-    words = [t.lower_ for t in span if t.lower_ in WEEKDAY_NAMES]
-    if not words or any(t.lower_ not in WEEKDAY_NAMES and t.lower_ not in {"to", "-", "–", "until", "and"} for t in span):
-        return False
-    value = after._.date_value
-    return bool(value and value.date and value.date.weekday() == WEEKDAY_ORDER.index(words[0]))
 
 
 def _month_year(value: DateValue) -> str:
