@@ -20,6 +20,7 @@ from ._rules import RuleComponent
 from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
+from .senses import FILE as SENSES, OtherSenses
 from .strike_status import StatusReader, further
 
 __all__ = ["StrikeFinder", "StrikeFound"]
@@ -52,7 +53,7 @@ class StrikeFinder(RuleComponent):
         self.days = DayReader(nlp, self.lex, self.triggers)
         self.status = StatusReader(self.lex)
         self.strike_words = set(self.lex["strike_words"])
-        self.not_strikes = sorted(self.lex["not_strikes"], key=len, reverse=True)
+        self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
         self.determiners = set(self.lex["referring_determiners"])
         self.worker_nouns = set(self.lex["worker_nouns"])
         self.not_worker_words = (set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()}
@@ -86,11 +87,6 @@ class StrikeFinder(RuleComponent):
             return False
         words = {t.lower_ for t in sent}
         return bool(words & set(self.lex["negation_before"])) and bool(words & set(self.lex["stopped_services"]))
-
-    def mask(self, text: str) -> str:
-        for phrase in self.not_strikes:
-            text = text.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
-        return text
 
     @staticmethod
     def has_trigger(sent: Span, triggers, text: str | None = None) -> bool:
@@ -128,8 +124,10 @@ class StrikeFinder(RuleComponent):
         anchored: list[StrikeFound] = []
         loose: list[tuple[Span, StrikeFound]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
-        # "a lightning strike", "a hunger strike": not industrial action; masked before the triggers are looked for
-        texts = {s.start: self.mask(window(s)) for s in sents}
+        # "a lightning strike", "a hunger strike" (models/other_senses.json): not industrial action; masked
+        # before the triggers are looked for
+        masked = self.senses.masked(doc)
+        texts = {s.start: window("_" if t.i in masked else t.lower_ for t in s) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         previous: dt.date | None = None   # the last single start day a mention gave
         last_with_days = -2
@@ -213,7 +211,7 @@ def _merge(into: StrikeFound, other: StrikeFound, status_only_if_unknown: bool =
     "strikex_strikes",
     assigns=["doc._.strikes"],
     requires=["token.is_sent_start"],
-    default_config={"lexicon": "strikes.json"},
+    default_config={"lexicon": "strikes.json", "senses": SENSES},
 )
-def make_strike_finder(nlp: Language, name: str, lexicon: str) -> StrikeFinder:
-    return StrikeFinder(nlp, name, lexicon=lexicon)
+def make_strike_finder(nlp: Language, name: str, lexicon: str, senses: str) -> StrikeFinder:
+    return StrikeFinder(nlp, name, lexicon=lexicon, senses=senses)
