@@ -69,6 +69,11 @@ def test_strike_day_without_reference_is_kept_unresolved(run):
     ("Unison has threatened strike action unless the council improves its offer.", "threatened"),
     ("Teachers at schools run by Kent County Council could strike next month.", "threatened"),
     ("The union warned of a strike but no dates have been set.", "threatened"),
+    ("Unite members at Rushmere Council will walk out on 3 May; the leader said he would stand on the picket line.",
+     "planned"),
+    ("Unite members at Rushmere Council went on strike on 3 May and the leader stood on the picket line.", "held"),
+    ("Unite members at Rushmere Council will strike on 3 May over plans to cut night shifts.", "planned"),
+    ("Members said they were prepared to strike, but Unite will ballot them first.", "balloting"),
 ])
 def test_status(run, text, expected):
     (strike,) = run(text, "2023-04-20")["strikes"]

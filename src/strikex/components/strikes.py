@@ -70,6 +70,15 @@ class StrikeFinder(RuleComponent):
                     return True
         return False
 
+    def settles(self, sent: Span, strike: StrikeFound) -> bool:
+        """'A two-day strike by school staff has been called off': a mention without days that calls off or
+        suspends a strike (``settling_statuses``) tells the fate of the strike it joins, unless it names
+        another one ('a further walk-out has been suspended', ``other_strike_words``). Only when no strike
+        with days is called off or suspended already: then the mention is about that one."""
+        if strike.status not in self.lex["settling_statuses"]:
+            return False
+        return not any(t.lower_ in self.lex["other_strike_words"] for t in sent)
+
     def continues(self, sent: Span) -> bool:
         """'They will be joined by ...', 'Then 3 and 5 March as well', 'Further days have been named as ...':
         a sentence right after one with strike days that goes on about the same strike."""
@@ -176,10 +185,12 @@ class StrikeFinder(RuleComponent):
             for _, s in loose[1:]:
                 _merge(strikes[0], s)
         else:
+            settled = any(a.status in self.lex["settling_statuses"] for a in anchored)
             for sent, s in loose:
                 target = min(anchored, key=lambda a: min(abs(m.start - sent.start) + (0 if m.start <= sent.start else 1)
                                                          for m in a.mentions))
-                _merge(target, s, status_only_if_unknown=not self.refers_back(sent))
+                told = self.refers_back(sent) or (not settled and self.settles(sent, s))
+                _merge(target, s, status_only_if_unknown=not told)
         for s in strikes:
             s.mentions.sort(key=lambda m: m.start)
             s.unions = s.unions or ([primary_union] if primary_union else [])
