@@ -41,6 +41,38 @@ def test_no_dispute_no_dispute_facts(run, text, council):
     assert council in [c["name"] for c in record["councils"]]   # councils are still listed
 
 
+# One sentence of our own for each sense of models/other_senses.json, with a union named: without the sense,
+# each would be a dispute. The article's frame names the sense's rule.
+OTHER_SENSES = [
+    ("lightning", "The Unison branch office was hit by a lightning strike on 3 May."),
+    ("lightning", "Two GMB stewards were struck by lightning on 3 May."),      # the agent form
+    ("hunger_strike", "A former GMB steward began a hunger strike outside the embassy on 3 May."),
+    ("military", "The Unite convenor's cousin was hurt in an air strike abroad on 3 May."),
+    ("rent_strike", "A rent strike will begin at Mercer Court on 3 May, Unite Community said."),
+    ("climate_strike", "A climate strike will take place outside the Unison building on 3 May."),
+    ("sport", "A penalty strike from the Unison five-a-side captain won the cup on 3 May."),
+    ("strike_a_deal", "Wyford Council hopes to strike a deal with the GMB's landlord on 3 May."),
+    ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
+    ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
+    ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
+]
+
+
+@pytest.mark.parametrize("sense, text", OTHER_SENSES, ids=[s for s, _ in OTHER_SENSES])
+def test_other_senses_are_no_dispute(nlp, sense, text):
+    import strikex
+
+    assert strikex.extract(text, reference_date="2026-04-20", triage=False)["disputes"] == []
+    found = nlp(text)._.dispute
+    assert not found.present and found.rule.startswith("other_senses.json:"), found.rule
+
+
+def test_every_other_sense_has_a_dispute_sentence():
+    from strikex.resources import read_json
+
+    assert {s for s, _ in OTHER_SENSES} == {s["id"] for s in read_json("other_senses.json")["senses"]}
+
+
 @pytest.mark.parametrize("text", [
     "Refuse collectors employed by Sefton Council will strike on 3 and 4 June, the GMB said.",
     "Members of Unite at the Halton depot voted to strike over the new rotas.",
@@ -79,6 +111,21 @@ def test_employer(run, text, employer):
     ("A strike by GMB members at Bolton Council planned for 16 May has been called off after talks.", "called off"),
     ("Unison members at Bolton Council walked out on Thursday 2 May. A second strike on 16 May has been suspended "
      "while members vote on a new offer.", "suspended"),
+    # a call-off told without the days still settles the strike that has them
+    ("Library strike at Bolton Council scrapped after late offer\nGMB members at Bolton Council had been due to "
+     "strike on 20 and 21 May.", "called off"),
+    ("Walk-outs by Unite drivers at Bolton Council have been postponed. They had been set to strike on 20 May.",
+     "suspended"),
+    # ... but not when it is another strike's
+    ("GMB members at Bolton Council will strike on 20 May. A further walkout by cleaners has been called off.",
+     "planned"),
+    # a future picket line is no strike held; a will to strike is not a plan; the cause's plans are not the strike's
+    ("Unison members at Bolton Council will strike on 20 May. The mayor said she would join them on the picket line.",
+     "planned"),
+    ("Unison is balloting carers at Bolton Council on strike action over plans to close two day centres.",
+     "balloting"),
+    ("GMB members at Bolton Council are being balloted on strike action after 90% said in a survey that they "
+     "were prepared to strike.", "balloting"),
 ])
 def test_status_from_latest_event(run, text, status):
     record = run(text, "2024-05-06")
@@ -95,9 +142,9 @@ def _gold_with_status():
 
 def test_gold_status_and_no_dispute(run):
     """Our gold's optional ``status`` key (README, gold format) against the record's first dispute, and
-    ``"dispute": false`` articles against an empty ``disputes``. Known misses (3 of 13, strike_status's
-    concern): a future "on the picket line" read as held, "plans" in a ballot story read as planned, and a
-    headline "called off" that does not reach the dated strike.""" 
+    ``"dispute": false`` articles against an empty ``disputes``. All 13 right (were 10: a future "on the
+    picket line" read as held, "plans" of the cause read as planned, a "called off" without the days that
+    did not reach the dated strike).""" 
     hits, misses, phantom = 0, [], []
     for gold, g in _gold_with_status():
         date = None if g.get("published_in_text") else g.get("reference_date")
@@ -112,7 +159,7 @@ def test_gold_status_and_no_dispute(run):
         else:
             misses.append((gold.stem, g["status"], got))
     assert phantom == []
-    assert hits / (hits + len(misses)) >= 0.75, misses
+    assert hits / (hits + len(misses)) >= 0.95, misses
 
 
 def test_timeline_skips_a_dispute_with_neither_union_nor_employer():

@@ -318,6 +318,18 @@ OWN = [
     ("own_company_ltd", "Unite said cleaners employed by Brightwell Facilities Ltd at Kent County Council would strike.", set()),
     ("own_ferries_workers", "Solway Ferries workers at Cumbria Council will strike next week, Unison said.", set()),
     ("own_surname_like_place", "GMB organiser Carla Hall said members at Hull City Council would strike.", {("Carla Hall", "organiser", "GMB")}),
+    # a name ending in a street noun is a street, unless a title, a speech verb or a role says it is a person's
+    ("own_street_after_section_of", "Dudley Council has shut a section of Kiln Lane until at least 30 June while repairs are made, and Unite members will strike.", set()),
+    ("own_street_on_hill", "Pickets stood at the end of Ash Grove and on Mill Hill as Unison members at Bury Council struck.", set()),
+    ("own_streets_closed", "Unison members at Bury Council struck. Police closed Ferry Way and part of Pound Lane until the evening.", set()),
+    ("own_streets_in_a_route", "Strikers will march from Castle Hill along Quarry Way to Abbey Green, Unison said of the walkout at Wirral Council.",
+     set()),
+    ("own_street_after_moved_to", "The GMB rally at Luton Council moved to Tanner Close after the police closed Kiln Lane.", set()),
+    ("own_street_surname_said", "Owen Lane said GMB members at Luton Council would strike again.", {("Owen Lane", None, None)}),
+    ("own_street_surname_titled", "Unite members at Walsall Council will strike. Cllr Ruth Green told the meeting talks had failed.",
+     {("Ruth Green", None, None)}),
+    ("own_street_surname_role_after", "Pat Hill, the Unison branch secretary, warned that the strike at Derby City Council would go ahead.",
+     {("Pat Hill", "branch secretary", "UNISON")}),
     ("own_furniture_line", "Strike called\n\nRed Refuse Van Photo\n\nGMB members at Dudley Council will strike over pay.", set()),
     ("own_modern_day", "“This is a modern-day Ebenezer Nettles,” said Unison steward Abi Kerr of the pay offer at Hull City Council.",
      {("Abi Kerr", "steward", "UNISON")}),
@@ -481,3 +493,11 @@ def test_organisations_and_places_are_not_people(run, text):
 ])
 def test_role_of_one_person(run, text, name, expected):
     assert roles_by_name(run(text))[name] == expected
+
+
+def test_street_nouns_are_place_nouns():
+    """not_people's street nouns pick out of the one place-noun list those that end a street's name."""
+    from strikex.resources import read_json
+
+    lex = read_json("people.json")
+    assert set(lex["not_people"]["street_nouns"]) <= set(lex["place_nouns"])

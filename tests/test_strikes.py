@@ -69,6 +69,11 @@ def test_strike_day_without_reference_is_kept_unresolved(run):
     ("Unison has threatened strike action unless the council improves its offer.", "threatened"),
     ("Teachers at schools run by Kent County Council could strike next month.", "threatened"),
     ("The union warned of a strike but no dates have been set.", "threatened"),
+    ("Unite members at Rushmere Council will walk out on 3 May; the leader said he would stand on the picket line.",
+     "planned"),
+    ("Unite members at Rushmere Council went on strike on 3 May and the leader stood on the picket line.", "held"),
+    ("Unite members at Rushmere Council will strike on 3 May over plans to cut night shifts.", "planned"),
+    ("Members said they were prepared to strike, but Unite will ballot them first.", "balloting"),
 ])
 def test_status(run, text, expected):
     (strike,) = run(text, "2023-04-20")["strikes"]
@@ -154,6 +159,32 @@ def test_strike_evidence_is_the_sentence_with_the_days(run):
 ])
 def test_no_strike_in_text_without_one(run, text):
     assert run(text, "2023-04-20")["strikes"] == []
+
+
+# One sentence of our own for each sense of models/other_senses.json: a strike word with a day that is no strike.
+OTHER_SENSES = [
+    ("lightning", "The Unison branch office was hit by a lightning strike on 3 May."),
+    ("hunger_strike", "A former GMB steward began a hunger strike outside the embassy on 3 May."),
+    ("military", "The Unite convenor's cousin was hurt in an air strike abroad on 3 May."),
+    ("rent_strike", "A rent strike will begin at Mercer Court on 3 May, Unite Community said."),
+    ("climate_strike", "A climate strike will take place outside the Unison building on 3 May."),
+    ("sport", "A penalty strike from the Unison five-a-side captain won the cup on 3 May."),
+    ("strike_a_deal", "Wyford Council hopes to strike a deal with the GMB's landlord on 3 May."),
+    ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
+    ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
+    ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
+]
+
+
+@pytest.mark.parametrize("sense, text", OTHER_SENSES, ids=[s for s, _ in OTHER_SENSES])
+def test_other_senses_give_no_strike(run, sense, text):
+    assert run(text, "2026-04-20")["strikes"] == []
+
+
+def test_every_other_sense_has_a_strike_sentence():
+    from strikex.resources import read_json
+
+    assert {s for s, _ in OTHER_SENSES} == {s["id"] for s in read_json("other_senses.json")["senses"]}
 
 
 @pytest.mark.parametrize("credit", [

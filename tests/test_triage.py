@@ -48,6 +48,33 @@ def test_other_news_is_turned_away(gate, text):
     assert not gate(text).relevant, gate(text).reason
 
 
+# One sentence of our own for each sense of models/other_senses.json: with a union named, its strike word would
+# let the article through if the sense did not mask it.
+OTHER_SENSES = [
+    ("lightning", "The Unison regional office was hit by a lightning strike on Tuesday night."),
+    ("hunger_strike", "A former GMB steward began a hunger strike outside the embassy."),
+    ("military", "The Unite convenor's cousin was hurt in an air strike abroad."),
+    ("rent_strike", "A rent strike will begin at Mercer Court next month, Unite Community said."),
+    ("climate_strike", "A climate strike will take place outside the Unison building."),
+    ("sport", "A penalty strike from the Unison five-a-side captain won the cup."),
+    ("strike_a_deal", "Wyford Council hopes to strike a deal with the GMB's landlord."),
+    ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality."),
+    ("strike_a_note", "The Unite leader will strike a note of optimism at the conference."),
+    ("walk_out_of", "A Unison member on the committee walked out of the meeting in protest."),
+]
+
+
+@pytest.mark.parametrize("sense, text", OTHER_SENSES, ids=[s for s, _ in OTHER_SENSES])
+def test_other_senses_do_not_count(gate, sense, text):
+    assert not gate(text).relevant, gate(text).reason
+
+
+def test_every_other_sense_has_a_sentence():
+    from strikex.resources import read_json
+
+    assert {s for s, _ in OTHER_SENSES} == {s["id"] for s in read_json("other_senses.json")["senses"]}
+
+
 def test_strike_headlines_in_a_related_articles_list_do_not_count(gate):
     text = ("Town centre car park to close for resurfacing\n\nThe multi-storey will shut for six weeks from May.\n\n"
             "Related articles\n- Bin strike to go ahead next week\n- Teachers vote for walkout\n")

@@ -6,7 +6,8 @@ matchers for dispute vocabulary (``models/triage.json``) and the union gazetteer
 An article is relevant when it has a strong dispute phrase ("industrial action", "walkout", "on strike"),
 an ambiguous one ("strike", "walked out") with a weak one or a union, or a weak one ("ballot",
 "dispute", "talks") together with a named union. Phrases that only look like
-disputes ("lightning strike", "strike a balance") do not count. Boilerplate (cookie banners, "Related
+disputes ("lightning strike", "strike a balance": ``models/other_senses.json``, the list strikex_strikes and
+strikex_disputes read too) do not count. Boilerplate (cookie banners, "Related
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
 
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 
 from .components._gazetteer import phrase_matcher
 from .components.boilerplate import Boilerplate
+from .components.senses import FILE as SENSES, OtherSenses
 from .components.unions import union_matchers
 from .extensions import doc_text
 from .resources import read_json, read_jsonl
@@ -55,11 +57,12 @@ def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
 
 class Triage:
     def __init__(self, nlp: Language, lexicon: str = "triage.json", unions: str = "unions.jsonl",
-                 boilerplate: str = "boilerplate.jsonl"):
+                 boilerplate: str = "boilerplate.jsonl", senses: str = SENSES):
         lex = read_json(lexicon)
+        other = OtherSenses(nlp, read_json(senses), senses).phrases   # (sense id, phrase), shared with the components
         self.prefilter = prefilter(nlp, [p for kind in ("strong", "ambiguous", "weak") for p in lex[kind]])
-        self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak", "not_strong")
-                                                         for p in lex[kind]])
+        self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak")
+                                                         for p in lex[kind]] + [("not_strong", p) for _, p in other])
         # the union matchers and boilerplate rules of the pipeline's own components, built once
         if "strikex_unions" in nlp.pipe_names:
             finder = nlp.get_pipe("strikex_unions")

@@ -10,7 +10,8 @@ pupils" is its pupils. A frame is
   pipeline found, a worker group);
 - ``bad``: the actor is not a workforce (pupils, tenants, councillors, MPs, prisoners, a party's members);
 - ``masked``: another sense ("a lightning/rent/climate strike", "strike a deal", "walked out of the
-  meeting", "a striking exhibition"), a negated one ("no plans for industrial action", "without a ballot"),
+  meeting": ``models/other_senses.json``, shared with the triage gate and strikex_strikes; "a striking
+  exhibition"), a negated one ("no plans for industrial action", "without a ballot"),
   or one its sentence dates years before the article ("striking miners in 1984");
 - ``unknown``: no actor is said. An unknown frame counts only when it is indefinite ("a strike", "strike
   action", not "the strike", which points back at one already named) and the story names a union.
@@ -31,6 +32,7 @@ from ._gazetteer import token_indices
 from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 from .employers import find_employer
+from .senses import FILE as SENSES, OtherSenses
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -58,6 +60,14 @@ class DisputeFinder(RuleComponent):
         self.lex = lex
         self.sets = {k: set(v) for k, v in lex.items() if isinstance(v, list)}
         self.file = self.files["lexicon"]
+        self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
+
+    def rule(self, why: str) -> str:
+        """A frame's rule id: its own (an other sense's, ``other_senses.json:ID``) or this file's list."""
+        return why if ":" in why else f"{self.file}:{why}"
+
+    def other_sense(self, frame: "Frame") -> bool:
+        return frame.why in self.sets["other_senses"] or frame.why.startswith(self.senses.file + ":")
 
     # --- the action words -------------------------------------------------------------------------------
     def is_action(self, tok: Token) -> bool:
@@ -142,23 +152,25 @@ class DisputeFinder(RuleComponent):
 
     # --- the frame ----------------------------------------------------------------------------------------
     def masked(self, tok: Token) -> str | None:
-        s, low = self.sets, tok.lower_
-        words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}}
-        if words & s["masked_modifiers"]:
-            return "masked_modifiers"
+        """Why the action word is another sense: a rule id of models/other_senses.json (a modifier, an object,
+        an agent, a place walked out of) or a parse rule here (walk_without_out, striking_describes)."""
+        s, low, senses = self.sets, tok.lower_, self.senses
+        sense = senses.modifier(c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"})
+        if sense:
+            return senses.rule(sense)
         if tok.pos_ in {"VERB", "AUX"} or low in {"struck", "striking"}:
-            objs = {c.lower_ for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}}
-            if objs & s["masked_objects"]:
-                return "masked_objects"
-            if any(c.dep_ == "agent" and any(p.lower_ == "lightning" for p in c.subtree) for c in tok.children):
-                return "masked_modifiers"
+            sense = senses.object(c.lower_ for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"})
+            sense = sense or senses.agent(p.lower_ for c in tok.children if c.dep_ == "agent" for p in c.subtree)
+            if sense:
+                return senses.rule(sense)
         if low in s["walk_verbs"]:
             parts = [c for c in tok.children if c.dep_ == "prt" or c.lower_ in s["walk_particles"]]
             if not parts:
                 return "walk_without_out"
-            if any(c.dep_ == "prep" and c.lower_ in s["departure_prepositions"] and not self.dated(c)
-                   for c in list(tok.children) + [g for p in parts for g in p.children]):
-                return "departure_prepositions"   # "walked out of the meeting", not "walk out from 4 May"
+            for c in list(tok.children) + [g for p in parts for g in p.children]:
+                sense = senses.departure(c.lower_) if c.dep_ == "prep" else None
+                if sense and not self.dated(c):
+                    return senses.rule(sense)   # "walked out of the meeting", not "walk out from 4 May"
         if low == "striking" and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self.actor_kind(tok.doc, [tok.head], set(), set()):
             return "striking_describes"
         if low.startswith("strik") and tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr"}:
@@ -233,12 +245,12 @@ class DisputeFinder(RuleComponent):
         frames = self.frames(doc)
         good = next((f for f in frames if f.kind == "good"), None)
         if good:
-            return DisputeFound(True, f"{self.file}:{good.why}", good.action.sent)
+            return DisputeFound(True, self.rule(good.why), good.action.sent)
         story_unions = [u for u in doc.spans.get(UNIONS, []) if not span_in_boilerplate(u)]
         unknown = next((f for f in frames if f.kind == "unknown"), None)
         if unknown and story_unions:
             return DisputeFound(True, f"{self.file}:unknown_actor_with_union", unknown.action.sent)
-        others = any(f.why in self.sets["other_senses"] for f in frames)
+        others = any(self.other_sense(f) for f in frames)
         ballot = next((b for b in doc._.ballots or [] if not any(
             t.lower_ in self.sets["election_words"] for e in b.evidence for t in e.sent)), None)
         election = sum(any(t.lower_ in self.sets["election_story_words"] for t in sent) for sent in doc.sents
@@ -250,7 +262,7 @@ class DisputeFinder(RuleComponent):
         if unsaid and not others:
             return DisputeFound(True, f"{self.file}:no_other_sense", unsaid.action.sent)
         last = next((f for f in frames if f.kind in {"bad", "masked"}), None)
-        return DisputeFound(False, f"{self.file}:{last.why if last else 'no_frame'}", last.action.sent if last else None)
+        return DisputeFound(False, self.rule(last.why if last else "no_frame"), last.action.sent if last else None)
 
     def process(self, doc: Doc) -> Doc:
         found = self.decide(doc)
@@ -263,7 +275,7 @@ class DisputeFinder(RuleComponent):
 @Language.factory(
     "strikex_disputes",
     assigns=["doc._.dispute"],
-    default_config={"lexicon": "disputes.json"},
+    default_config={"lexicon": "disputes.json", "senses": SENSES},
 )
-def make_dispute_finder(nlp: Language, name: str, lexicon: str) -> DisputeFinder:
-    return DisputeFinder(nlp, name, lexicon=lexicon)
+def make_dispute_finder(nlp: Language, name: str, lexicon: str, senses: str) -> DisputeFinder:
+    return DisputeFinder(nlp, name, lexicon=lexicon, senses=senses)

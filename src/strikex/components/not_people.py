@@ -4,6 +4,8 @@ figures of speech. Each rule reads the name and the words around it; the word li
 
 - a place: the name ends in a place noun ("Kinder Library", "Oakham Market"), except the nouns that are
   also surnames ("Hall", "Street") which count only after a place preposition (names.py is_place);
+- a street: the name ends in a street noun ("a section of Mill Lane", "Castle Hill", "Fore Street"), and no
+  mention has a title, a speech verb or a role head beside it ("Jo Lane said", "organiser Sam Green");
 - a company: a company word after the first word ("Northvale Leisure Limited", "Coastline Rail North");
 - a workforce: the name, alone or in a list of names, before a workforce noun ("Coastline Rail North and
   Harbourside Ferries workers");
@@ -17,10 +19,14 @@ from spacy.tokens import Doc, Span
 
 
 class NotPeople:
-    def __init__(self, lex: dict):
+    def __init__(self, lex: dict, speech: set[str] | None = None):
         rules = lex["not_people"]
         self.surnames = set(rules["place_nouns_also_surnames"])
         self.place_nouns = set(lex["place_nouns"]) - self.surnames
+        self.streets = set(rules["street_nouns"]) & set(lex["place_nouns"])
+        self.titles = set(lex["titles"])
+        self.role_heads = set(lex["role_heads"])
+        self.speech = speech or set()
         self.company = set(rules["company_words"])
         self.workforce = set(rules["workforce_nouns"])
         self.furniture = set(rules["furniture_words"])
@@ -35,6 +41,9 @@ class NotPeople:
             return "furniture"
         if len(full) >= 2 and words[-1] in self.place_nouns:
             return "place"
+        if len(full) >= 2 and words[-1] in self.streets and full[-1].is_title and not any(
+                self.named_as_person(doc, m) for m in mentions):
+            return "street"
         if any(w in self.company for w in words[1:]):
             return "company"
         if any(self.before_workforce(doc, m) for m in mentions):
@@ -44,6 +53,22 @@ class NotPeople:
         if len(mentions) == 1 and self.figure(doc, full):
             return "figure_of_speech"
         return None
+
+    def named_as_person(self, doc: Doc, mention: Span) -> bool:
+        """'Cllr Jo Lane', 'Jo Lane said', 'said Jo Lane', 'organiser Jo Lane', 'Jo Lane, branch secretary':
+        a title, a speech verb or a role head right beside the name says it is a person's."""
+        before = [t for t in doc[max(0, mention.start - 2):mention.start] if not t.is_punct]
+        after = [t for t in doc[mention.end:mention.end + 4] if not t.is_punct and not t.is_space][:2]
+        if before and (before[-1].text in self.titles or before[-1].text.rstrip(".") in self.titles):
+            return True
+        if any(t.lower_ in self.speech for t in before[-1:] + after[:1]):
+            return True
+        if mention.end < len(doc) and doc[mention.end].text == ",":   # "Jo Lane, the Unison convenor, ..."
+            for t in doc[mention.end + 1:mention.end + 7]:
+                if t.is_punct or t.is_space:
+                    break
+                after.append(t)
+        return any(t.lower_ in self.role_heads for t in before[-1:] + after)
 
     def before_workforce(self, doc: Doc, mention: Span) -> bool:
         i = mention.end

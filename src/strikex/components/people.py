@@ -31,7 +31,7 @@ class PeopleFinder(RuleComponent):
         self.roles.affiliation = Affiliation(data["lexicon"], speech, self.roles.title_start)
         self.names = NameFinder(data["lexicon"], data["speech"], self.roles)
         self.credits = CreditFinder(data["lexicon"]["credits"], self.roles.role_heads, data["lexicon"]["press_roles"])
-        self.not_people = NotPeople(data["lexicon"])
+        self.not_people = NotPeople(data["lexicon"], speech)
 
     def cluster(self, names: list[Span]) -> list[PersonFound]:
         """The people the name mentions stand for (a seam tests use to make the component fail)."""

@@ -2,13 +2,17 @@
 
 Cues are listed per status in ``status_cues`` of ``models/strikes.json``, furthest along first: called off >
 suspended > held > going ahead > planned > balloting > threatened. A cue under a condition ("unless the
-union called off", "will be called off if ...") or a negation ("no dates have been set") states nothing.
+union called off", "will be called off if ...") or a negation ("no dates have been set") states nothing; nor
+does "prepared to strike" (a will, ``willing_before``), a cue in the cause ("a ballot over plans to close the depot") or a held cue in the future ("she will
+join them on the picket line").
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import STATUS_ORDER
 from ..extensions import DATES
@@ -33,7 +37,10 @@ class StatusReader:
         the month "May" is not the modal "may"."""
         doc = sent.doc
         in_date = token_indices(doc, DATES)
-        text = window("<date>" if t.i in in_date else t.lower_ for t in sent)
+        tokens = list(sent)
+        words = ["<date>" if t.i in in_date else t.lower_ for t in tokens]
+        text = window(words)
+        starts = list(accumulate([1] + [len(w) + 1 for w in words[:-1]]))   # where each word begins in text
         for status, cues in self.status_cues:
             for cue, rx in cues:
                 if f" {cue} " not in text:
@@ -49,5 +56,26 @@ class StatusReader:
                         continue  # "threatened legal action unless the union called off ..."
                     if status != "called off" and has_cue(window(before[-2:]), self.lex["negation_before"]):
                         continue
+                    if before and before[-1] in self.lex["willing_before"]:
+                        continue  # "said they were prepared to strike": a will, not a plan
+                    first = tokens[bisect_right(starts, m.start() + 1) - 1]
+                    if self.grievance(first) or (status == "held" and self.future(first)):
+                        continue
                     return status, cue
         return None, None
+
+    def grievance(self, tok: Token) -> bool:
+        """'balloted on strike action over plans to sell the service': a cue inside the cause ('over/against
+        the council's plans') is the grievance's word, not the strike's (``cause_prepositions``)."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.lex["cause_prepositions"]
+
+    def future(self, tok: Token) -> bool:
+        """'he would join staff on the picket line': a held cue whose verb is future or an infinitive
+        (an auxiliary of ``future_auxiliaries``) tells of a strike still to come, not one held."""
+        verb = tok
+        for _ in range(4):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
+        return verb.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in self.lex["future_auxiliaries"] for c in verb.children)

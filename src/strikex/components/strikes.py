@@ -20,6 +20,7 @@ from ._rules import RuleComponent
 from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
+from .senses import FILE as SENSES, OtherSenses
 from .strike_status import StatusReader, further
 
 __all__ = ["StrikeFinder", "StrikeFound"]
@@ -52,7 +53,7 @@ class StrikeFinder(RuleComponent):
         self.days = DayReader(nlp, self.lex, self.triggers)
         self.status = StatusReader(self.lex)
         self.strike_words = set(self.lex["strike_words"])
-        self.not_strikes = sorted(self.lex["not_strikes"], key=len, reverse=True)
+        self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
         self.determiners = set(self.lex["referring_determiners"])
         self.worker_nouns = set(self.lex["worker_nouns"])
         self.not_worker_words = (set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()}
@@ -68,6 +69,15 @@ class StrikeFinder(RuleComponent):
                 if any(w in dets for w in left):
                     return True
         return False
+
+    def settles(self, sent: Span, strike: StrikeFound) -> bool:
+        """'A two-day strike by school staff has been called off': a mention without days that calls off or
+        suspends a strike (``settling_statuses``) tells the fate of the strike it joins, unless it names
+        another one ('a further walk-out has been suspended', ``other_strike_words``). Only when no strike
+        with days is called off or suspended already: then the mention is about that one."""
+        if strike.status not in self.lex["settling_statuses"]:
+            return False
+        return not any(t.lower_ in self.lex["other_strike_words"] for t in sent)
 
     def continues(self, sent: Span) -> bool:
         """'They will be joined by ...', 'Then 3 and 5 March as well', 'Further days have been named as ...':
@@ -86,11 +96,6 @@ class StrikeFinder(RuleComponent):
             return False
         words = {t.lower_ for t in sent}
         return bool(words & set(self.lex["negation_before"])) and bool(words & set(self.lex["stopped_services"]))
-
-    def mask(self, text: str) -> str:
-        for phrase in self.not_strikes:
-            text = text.replace(f" {phrase} ", " " + "_" * len(phrase) + " ")
-        return text
 
     @staticmethod
     def has_trigger(sent: Span, triggers, text: str | None = None) -> bool:
@@ -128,8 +133,10 @@ class StrikeFinder(RuleComponent):
         anchored: list[StrikeFound] = []
         loose: list[tuple[Span, StrikeFound]] = []
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
-        # "a lightning strike", "a hunger strike": not industrial action; masked before the triggers are looked for
-        texts = {s.start: self.mask(window(s)) for s in sents}
+        # "a lightning strike", "a hunger strike" (models/other_senses.json): not industrial action; masked
+        # before the triggers are looked for
+        masked = self.senses.masked(doc)
+        texts = {s.start: window("_" if t.i in masked else t.lower_ for t in s) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         previous: dt.date | None = None   # the last single start day a mention gave
         last_with_days = -2
@@ -178,10 +185,12 @@ class StrikeFinder(RuleComponent):
             for _, s in loose[1:]:
                 _merge(strikes[0], s)
         else:
+            settled = any(a.status in self.lex["settling_statuses"] for a in anchored)
             for sent, s in loose:
                 target = min(anchored, key=lambda a: min(abs(m.start - sent.start) + (0 if m.start <= sent.start else 1)
                                                          for m in a.mentions))
-                _merge(target, s, status_only_if_unknown=not self.refers_back(sent))
+                told = self.refers_back(sent) or (not settled and self.settles(sent, s))
+                _merge(target, s, status_only_if_unknown=not told)
         for s in strikes:
             s.mentions.sort(key=lambda m: m.start)
             s.unions = s.unions or ([primary_union] if primary_union else [])
@@ -213,7 +222,7 @@ def _merge(into: StrikeFound, other: StrikeFound, status_only_if_unknown: bool =
     "strikex_strikes",
     assigns=["doc._.strikes"],
     requires=["token.is_sent_start"],
-    default_config={"lexicon": "strikes.json"},
+    default_config={"lexicon": "strikes.json", "senses": SENSES},
 )
-def make_strike_finder(nlp: Language, name: str, lexicon: str) -> StrikeFinder:
-    return StrikeFinder(nlp, name, lexicon=lexicon)
+def make_strike_finder(nlp: Language, name: str, lexicon: str, senses: str) -> StrikeFinder:
+    return StrikeFinder(nlp, name, lexicon=lexicon, senses=senses)

@@ -1,0 +1,67 @@
+"""The other senses of the dispute words ("a lightning strike", "strike a deal", "walked out of the meeting"),
+read from one file, ``models/other_senses.json``, by the triage gate, strikex_strikes and strikex_disputes.
+
+Each sense has an id (rule id ``other_senses.json:ID``) and is written as modifiers of the strike noun,
+objects of the strike verb, places walked out of, agents ("struck by lightning") or plain phrases. The gate
+and strikex_strikes read every sense as token phrases (``phrases``: modifiers, objects and places spelled
+out, found by one PhraseMatcher); strikex_disputes reads the same words from the parse (``modifier``, ``object``, ``agent``,
+``departure``).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._gazetteer import phrase_matcher
+
+FILE = "other_senses.json"
+
+
+class OtherSenses:
+    def __init__(self, nlp: Language, data: dict[str, Any], file: str = FILE):
+        self.file = file
+        self.modifiers: dict[str, str] = {}    # word -> sense id
+        self.objects: dict[str, str] = {}
+        self.agents: dict[str, str] = {}
+        self.departures: dict[str, str] = {}   # preposition -> sense id
+        spelled: list[tuple[str, str]] = []
+        for sense in data["senses"]:
+            sid = sense["id"]
+            for key, into in (("modifiers", self.modifiers), ("objects", self.objects), ("agents", self.agents),
+                              ("prepositions", self.departures)):
+                into.update((w, sid) for w in sense.get(key, []))
+            spelled += [(sid, p) for p in sense.get("phrases", [])]
+            spelled += [(sid, f"{m} {n}") for m in sense.get("modifiers", []) for n in data["strike_nouns"]]
+            spelled += [(sid, _join(v, d, o)) for o in sense.get("objects", []) for v in data["strike_verbs"]
+                        for d in data["object_determiners"]]
+            spelled += [(sid, _join(w, "out", p, d, place)) for place in sense.get("places", [])
+                        for w in data["walk_verbs"] for p in data["place_prepositions"] for d in data["place_determiners"]]
+        # token phrases: lower-cased tokens joined by single spaces, as ``_text.window`` writes a sentence
+        self.phrases: list[tuple[str, str]] = list(dict.fromkeys(
+            (sid, " ".join(t.lower_ for t in nlp.make_doc(p) if not t.is_space)) for sid, p in spelled))
+        self.matcher = phrase_matcher(nlp, "LOWER", self.phrases)
+
+    def rule(self, sense: str) -> str:
+        return f"{self.file}:{sense}"
+
+    def masked(self, doc: Doc) -> set[int]:
+        """The tokens of every other-sense phrase in the Doc."""
+        return {i for _, s, e in self.matcher(doc) for i in range(s, e)}
+
+    def modifier(self, words: Iterable[str]) -> str | None:
+        return next((self.modifiers[w] for w in words if w in self.modifiers), None)
+
+    def object(self, words: Iterable[str]) -> str | None:
+        return next((self.objects[w] for w in words if w in self.objects), None)
+
+    def agent(self, words: Iterable[str]) -> str | None:
+        return next((self.agents[w] for w in words if w in self.agents), None)
+
+    def departure(self, preposition: str) -> str | None:
+        return self.departures.get(preposition)
+
+
+def _join(*words: str) -> str:
+    return " ".join(w for w in words if w)
