@@ -295,7 +295,6 @@ NOT_YET = {
     "B5_turnouts_per_group": "per-group turnouts ('the turnouts were A for X and B for Y') are not assigned by group",
     "B5_main_ballot_target": "a turnout naming 'the national ballot' goes to the nearest ballot, not the named one",
     "B8_share_supporting_walkout": "a share of staff supporting a walkout in progress is still read as a result",
-    "B10_hard_wrap": "hard-wrapped lines: the sentenciser splits at a newline with indentation",
 }
 
 
@@ -493,6 +492,53 @@ def test_fact_box_ballot_period(run):
     assert [b["closes"] for b in record["ballots"]] == ["2024-02-20"]
     assert [(d["date"], d["until"]) for d in record["dates"]] == [("2024-01-09", "2024-02-20")]
     assert strike_days(record) == []
+
+
+# -- where sentences start (components/lines.py): a ballot report read as one sentence ----------------------
+WRAPPED = """Bin crews to strike at Hollowmere
+
+    Refuse collectors employed by Hollowmere Borough Council are set
+    to strike next month after GMB members backed walkouts in a ballot
+    over a new shift rota, the union said on Monday.
+
+    Of the 188 GMB members balloted at the Hollowmere depot, 81.4 per
+    cent voted in favour of strike action on a turnout of 63 per cent.
+    The branch secretary said crews did not want to strike but felt
+    they had been left with no choice by the council's managers.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed exact figure after an approximate one does not end the sentence
+    ("Roughly nine in ten (89pc) GMB members at Oxley Council who voted backed strikes, on a 47pc turnout.",
+     [B("GMB", 89, 47)]),
+    # a "Label = value" result line is one sentence
+    ("Unite's ballot result at Brenley Council:\nVoted yes to strike action = 61.5 per cent\n"
+     "Voted no to strike action = 38.5 per cent\nTurnout = 29.2%\nThe union will now consider its next steps.",
+     [B("Unite", 61.5, 29.2)]),
+    # text wrapped by hand: a line break inside a paragraph does not end the sentence
+    (WRAPPED, [B("GMB", 81.4, 63, None, 188)]),
+])
+def test_ballot_sentences_run_on(run, text, expected):
+    assert ballots(run(text, REF)) == expected
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Nearly nine in ten (88%) Unison members voted. Turnout = 41.5% in the Unite ballot.",
+     ["Nearly nine in ten (88%) Unison members voted.", "Turnout = 41.5% in the Unite ballot."]),
+    ("Strike vote at Marbury\nUnison members at Marbury Council voted\nfor strikes on a 52 per cent\nturnout.",
+     ["Strike vote at Marbury", "Unison members at Marbury Council voted\nfor strikes on a 52 per cent\nturnout."]),
+    ("Marbury depot crews back strikes https://t.co/abc \u2014 Unite (@unitetheunion) May 3, 2024",
+     ["Marbury depot crews back strikes https://t.co/abc", "\u2014 Unite (@unitetheunion) May 3, 2024"]),
+])
+def test_sentences_start_after_a_full_stop_or_a_line_break(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_hand_wrapped_lines_run_on(nlp):
+    sents = [s.text for s in nlp(WRAPPED).sents]
+    assert sents[0].strip() == "Bin crews to strike at Hollowmere"
+    assert any(s.startswith("Of the 188 GMB members") and s.rstrip().endswith("63 per cent.") for s in sents)
 
 
 # -- numbers as news text writes them (strikex.numbers: pure functions, no pipeline) -----------------------
