@@ -64,12 +64,24 @@ class FigureReader:
                     kind, cue = "other_pct", other   # "and 91% for action short of a strike"
             value = self.value(fig)
             rule = f"{RULES}:{cue}"
+            if kind == "support_pct" and cue == "sentence_cues" and self.listed_after_turnout(doc, fig, found, in_sent):
+                kind, cue = "turnout_pct", "turnout_list_links"   # "turnouts were 47% among X and 39% among Y"
             if kind == "votes_of_eligible" and value is not None:
                 found.append(Reading("votes_cast", value[0], fig, rule))
                 found.append(Reading("eligible", value[1], fig, rule))
             elif kind and value is not None and (kind not in {"support_pct", "turnout_pct", "other_pct"} or 0 < value <= 100):
                 found.append(Reading(kind, value, fig, rule))
         return found
+
+    def listed_after_turnout(self, doc: Doc, fig: Span, found: list[Reading], figures: list[Span]) -> bool:
+        """Whether a share with no cue of its own continues a list of turnouts: "47% among the porters and 39%
+        among the cleaners" (a short stretch without a verb, ending in a link word, after a turnout)."""
+        if not found or found[-1].kind != "turnout_pct" or fig.start - found[-1].span.end > 7:
+            return False
+        gap = [t for t in doc[found[-1].span.end:fig.start] if not t.is_space]
+        if not gap or gap[-1].lower_ not in self.lex["turnout_list_links"] or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+            return False
+        return not has_cue(self.clause_after(doc, fig, figures), self.lex["sentence_cues"])
 
     def value(self, span: Span) -> float | None:
         label = span.label_
@@ -210,6 +222,8 @@ class FigureReader:
             return "turnout_pct", near_turnout
         # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
         tokens = clause.split()
+        if "and" in tokens:   # "voted 88% for strikes and GMB cleaners voted 71%": the later verb is another clause's
+            tokens = tokens[:tokens.index("and")]
         voted = [tokens.index(w) for w in lex["voted_words"] if w in tokens]
         if voted:
             k = min(voted)

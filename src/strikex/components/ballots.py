@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import BALLOT_FIGURES, UNIONS
 from ._rules import RuleComponent
 from ._text import has_cue, window
+from .ballot_context import names_main_ballot, qualifiers
 from .ballot_figures import FigureReader
 from .ballot_grouping import (BallotFound, add_close_period, attach_far_turnouts, derive_from_counts, drop_lone_counts,
                               drop_repeats, group_sentence, merge_incomplete, nearest_union)
@@ -47,7 +48,8 @@ class BallotFinder(RuleComponent):
             found = self.reader.read(sent)
             closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
             named = next((u._.canonical for u in unions if sent.start <= u.start < sent.end), None)
-            new = group_sentence(found, closes, sent, ballots, named)
+            quals = qualifiers(sent, [r.span for r in found], self.lex)
+            new = group_sentence(found, closes, sent, ballots, named, quals, names_main_ballot(sent, self.lex))
             for b in new:
                 b.union = nearest_union(unions, sent, b.anchor) or primary
                 used.extend(b.figures)
