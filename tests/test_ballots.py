@@ -369,6 +369,10 @@ OWN = [
      [B("GMB", 77), B("GMB", 92, 61)]),
     ("voted_in_the_next_clause", "Unite drivers voted 88% for strikes and GMB cleaners voted 71% for strikes.",
      [B("Unite", 88), B("GMB", 71)]),
+    ("unanimous_at_a_meeting_said_next", "Refuse crews at Ludford Council voted unanimously for an all-out "
+     "strike. The GMB members took the vote at a packed meeting in the depot canteen.", []),
+    ("unanimous_ballot_then_a_meeting", "In the ballot, Unite crews at Ludford Council voted unanimously for "
+     "strikes. A meeting with managers is set for Monday.", [B("Unite", 100)]),
     ("other_union_sentence", "Unison members at Fenby Council backed strikes by 72% on a 51% turnout. The GMB said "
      "that of the 310 members it balloted, 190 voted.", [B("UNISON", 72, 51), B("GMB", None, None, 190, 310)]),
 ]

@@ -193,7 +193,7 @@ class FigureReader:
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
             return ("votes_of_eligible", "part_of_vote_cues") if has_cue(clause, lex["part_of_vote_cues"]) else (None, None)
-        if fig.label_ == "ALL" and has_cue(window(sent), lex["meeting_words"]):
+        if fig.label_ == "ALL" and self.meeting_vote(doc, sent):
             return None, None   # "voted unanimously at a depot meeting": a show of hands, not a ballot
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
@@ -231,6 +231,15 @@ class FigureReader:
             if (k == 0 or tokens[k - 1] not in lex["voted_relative"]) and not has_cue(rest, lex["support_after_vote"]) and not has_cue(clause, lex["support_cues"]):
                 return "turnout_pct", "voted_words"
         return "support_pct", "sentence_cues"   # a share in a sentence about a vote that no other cue claims
+
+    def meeting_vote(self, doc: Doc, sent: Span) -> bool:
+        """Whether a vote is taken at a meeting: a meeting named in its sentence, or in the next one when its own
+        names no ballot ("Crews voted unanimously for an all-out strike." + "They voted at a packed meeting ...")."""
+        if has_cue(window(sent), self.lex["meeting_words"]):
+            return True
+        if sent.end >= len(doc) or has_cue(window(sent), self.lex["meeting_ballot_words"]):
+            return False
+        return has_cue(window(doc[sent.end].sent), self.lex["meeting_words"])
 
     def fact_box_close(self, doc: Doc, sent: Span, previous: list[Span]) -> Span | None:
         """'What: A re-ballot will take place' ... 'When: 6 January – 16 February 2023': in a fact box, the
