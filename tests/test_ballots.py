@@ -373,6 +373,10 @@ OWN = [
      "strike. The GMB members took the vote at a packed meeting in the depot canteen.", []),
     ("unanimous_ballot_then_a_meeting", "In the ballot, Unite crews at Ludford Council voted unanimously for "
      "strikes. A meeting with managers is set for Monday.", [B("Unite", 100)]),
+    ("n_of_the_m_are_members", "Unite members at Corbridge Council backed strikes by 91%. In all, 230 of the 510 "
+     "staff are union members, and 140 of them (61%) voted.", [B("Unite", 91, 61, 140, 230)]),
+    ("n_of_them_voted_plain", "GMB members at Elsdon Council backed strikes by 76%. The union has 420 members there "
+     "and 250 of them voted.", [B("GMB", 76, None, 250)]),
     ("other_union_sentence", "Unison members at Fenby Council backed strikes by 72% on a 51% turnout. The GMB said "
      "that of the 310 members it balloted, 190 voted.", [B("UNISON", 72, 51), B("GMB", None, None, 190, 310)]),
 ]

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ._text import has_cue
+from ._text import has_cue, window
 
 QUOTES = frozenset("‘’'\"“”")
 
@@ -158,3 +158,34 @@ def word_key(word: str) -> str:
 def names_main_ballot(sent: Span, lex: dict) -> bool:
     """"The main ballot attracted a 73% turnout": the sentence names the main one of several ballots."""
     return any(t.lower_ in lex["main_ballot_words"] and t.head.lower_ in lex["ballot_words"] for t in sent)
+
+
+def after_aside(doc: Doc, fig: Span, n: int) -> str:
+    """The window of the ``n`` tokens after the figure, passing over a bracketed aside: "96 of them (57%) voted"."""
+    out: list[str] = []
+    depth = 0
+    for t in doc[fig.end:fig.sent.end]:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif not depth and not t.is_space:
+            out.append(t.lower_)
+        if len(out) >= n:
+            break
+    return " " + " ".join(out) + " "
+
+
+def members_of_whole(doc: Doc, fig: Span, lex: dict) -> str | None:
+    """"168 of the 340 staff are union members": the part is the union's members, the electorate of its ballot."""
+    return "members_of_whole" if has_cue(after_aside(doc, fig, 8), lex["members_of_whole"]) else None
+
+
+def meeting_vote(doc: Doc, sent: Span, lex: dict) -> bool:
+    """Whether a vote is taken at a meeting: a meeting named in its sentence, or in the next one when its own
+    names no ballot ("Crews voted unanimously for an all-out strike." + "They voted at a packed meeting ...")."""
+    if has_cue(window(sent), lex["meeting_words"]):
+        return True
+    if sent.end >= len(doc) or has_cue(window(sent), lex["meeting_ballot_words"]):
+        return False
+    return has_cue(window(doc[sent.end].sent), lex["meeting_words"])

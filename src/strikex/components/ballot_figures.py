@@ -22,7 +22,8 @@ from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from ._text import has_cue, window
-from .ballot_context import hedged, no_share, not_voters, other_question, threshold, turnout_frame
+from .ballot_context import (after_aside, hedged, meeting_vote, members_of_whole, no_share, not_voters, other_question,
+                             threshold, turnout_frame)
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
@@ -69,6 +70,8 @@ class FigureReader:
             if kind == "votes_of_eligible" and value is not None:
                 found.append(Reading("votes_cast", value[0], fig, rule))
                 found.append(Reading("eligible", value[1], fig, rule))
+            elif kind == "eligible" and isinstance(value, tuple):
+                found.append(Reading(kind, value[0], fig, rule))   # "168 of the 340 staff are members": 168
             elif kind and value is not None and (kind not in {"support_pct", "turnout_pct", "other_pct"} or 0 < value <= 100):
                 found.append(Reading(kind, value, fig, rule))
         return found
@@ -174,6 +177,8 @@ class FigureReader:
             skip = 2 if has_cue(near(fig.end, fig.end + 2), lex["of_those"]) else 0
             if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, lex["who_voted"]):
                 return "yes_votes", "yes_count_cues"  # "Of the 79 members who voted, 68 backed strike action"
+            if skip and has_cue(after_aside(doc, fig, 4), lex["votes_cast_cues"]):
+                return "votes_cast", "votes_cast_cues"   # "and 96 of them (57%) voted"
             if has_cue(near(fig.start - 2, fig.start), ["ballot of"]):
                 return "eligible", "eligible_before"   # "a ballot of 960 members returned a 77% yes vote"
             if has_cue(near(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
@@ -192,8 +197,10 @@ class FigureReader:
             return None, None
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
-            return ("votes_of_eligible", "part_of_vote_cues") if has_cue(clause, lex["part_of_vote_cues"]) else (None, None)
-        if fig.label_ == "ALL" and self.meeting_vote(doc, sent):
+            if has_cue(clause, lex["part_of_vote_cues"]):
+                return "votes_of_eligible", "part_of_vote_cues"
+            return ("eligible", "members_of_whole") if members_of_whole(doc, fig, lex) else (None, None)
+        if fig.label_ == "ALL" and meeting_vote(doc, sent, lex):
             return None, None   # "voted unanimously at a depot meeting": a show of hands, not a ballot
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
@@ -231,15 +238,6 @@ class FigureReader:
             if (k == 0 or tokens[k - 1] not in lex["voted_relative"]) and not has_cue(rest, lex["support_after_vote"]) and not has_cue(clause, lex["support_cues"]):
                 return "turnout_pct", "voted_words"
         return "support_pct", "sentence_cues"   # a share in a sentence about a vote that no other cue claims
-
-    def meeting_vote(self, doc: Doc, sent: Span) -> bool:
-        """Whether a vote is taken at a meeting: a meeting named in its sentence, or in the next one when its own
-        names no ballot ("Crews voted unanimously for an all-out strike." + "They voted at a packed meeting ...")."""
-        if has_cue(window(sent), self.lex["meeting_words"]):
-            return True
-        if sent.end >= len(doc) or has_cue(window(sent), self.lex["meeting_ballot_words"]):
-            return False
-        return has_cue(window(doc[sent.end].sent), self.lex["meeting_words"])
 
     def fact_box_close(self, doc: Doc, sent: Span, previous: list[Span]) -> Span | None:
         """'What: A re-ballot will take place' ... 'When: 6 January – 16 February 2023': in a fact box, the
