@@ -377,6 +377,11 @@ OWN = [
      "staff are union members, and 140 of them (61%) voted.", [B("Unite", 91, 61, 140, 230)]),
     ("n_of_them_voted_plain", "GMB members at Elsdon Council backed strikes by 76%. The union has 420 members there "
      "and 250 of them voted.", [B("GMB", 76, None, 250)]),
+    ("broad_question_then_strike_share", "Of the 212 GMB members balloted at Penrith Vale Council, 93 per cent "
+     "voted for industrial action. This would take in an overtime ban and working to rule. If talks fail, 84 per "
+     "cent of those balloted back a series of strike days.", [B("GMB", 84, None, None, 212)]),
+    ("industrial_action_without_asos_is_the_result", "Unite members at Penrith Vale Council voted 93% for "
+     "industrial action. A second ballot of Unite drivers found 84% for strikes.", [B("Unite", 93), B("Unite", 84)]),
     ("other_union_sentence", "Unison members at Fenby Council backed strikes by 72% on a 51% turnout. The GMB said "
      "that of the 310 members it balloted, 190 voted.", [B("UNISON", 72, 51), B("GMB", None, None, 190, 310)]),
 ]

@@ -189,3 +189,21 @@ def meeting_vote(doc: Doc, sent: Span, lex: dict) -> bool:
     if sent.end >= len(doc) or has_cue(window(sent), lex["meeting_ballot_words"]):
         return False
     return has_cue(window(doc[sent.end].sent), lex["meeting_words"])
+
+
+def broad_question(doc: Doc, fig: Span, lex: dict) -> bool:
+    """Whether a share answers a broader question than the strike one: its clause is for "industrial action", not
+    for strikes, and the report goes on to list action short of a strike within it ("94% voted for industrial
+    action." + "This will include working to rule ...")."""
+    sent = fig.sent
+    clause = " " + " ".join(t.lower_ for t in doc[fig.end:sent.end] if not t.is_space) + " "
+    if not has_cue(clause, lex["broad_question_words"]) or has_cue(clause, lex["strike_question_words"]):
+        return False
+    after = doc[sent.end].sent if sent.end < len(doc) else sent
+    return has_cue(window(sent), lex["asos_cues"]) or has_cue(window(after), lex["asos_cues"])
+
+
+def strike_question(doc: Doc, fig: Span, lex: dict) -> bool:
+    """Whether a share's own clause names strikes ("90% of those balloted support three days of strike action")."""
+    clause = " " + " ".join(t.lower_ for t in doc[fig.end:fig.sent.end] if not t.is_space) + " "
+    return has_cue(clause, lex["strike_question_words"])

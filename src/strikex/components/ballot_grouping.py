@@ -33,6 +33,7 @@ class BallotFound:
     anchor: int = 0                          # token index of the defining figure
     rule: str | None = None                  # "ballots.json:turnout_cues": the rule that found it
     qualifiers: frozenset[str] = frozenset()  # the words that say whose it is ("drivers", "national", "wales")
+    question: str | None = None              # what its share answers: "strike", "broad" (industrial action), None
 
     @property
     def closes_value(self) -> DateValue | None:
@@ -130,6 +131,24 @@ def other_question_shares(found: list[Reading], sent: Span, ballots: list[Ballot
         return rest
     first = others[0]
     return sorted(rest + [Reading("support_pct", first.value, first.span, first.rule)], key=lambda r: r.span.start)
+
+
+def fold_broad_questions(ballots: list[BallotFound], reach: int = 150) -> list[BallotFound]:
+    """A share for a broader question ("industrial action", listed with action short of a strike) is not the
+    result when the same union's report gives a share for strikes within ``reach`` tokens: that one is the
+    support, and takes the broad ballot's other figures where it has none."""
+    out = list(ballots)
+    for a in ballots:
+        b = next((b for b in ballots if a.question == "broad" and b.question == "strike" and b.union == a.union
+                  and abs(b.anchor - a.anchor) <= reach), None)
+        if b is None:
+            continue
+        for k in FIGURES:
+            if k != "support_pct" and getattr(b, k) is None:
+                setattr(b, k, getattr(a, k))
+        b.evidence.extend(e for e in a.evidence if e not in b.evidence)
+        out.remove(a)
+    return out
 
 
 def derive_from_counts(b: BallotFound) -> None:
