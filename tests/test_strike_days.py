@@ -279,7 +279,6 @@ NOT_YET = {   # label -> why the rules do not cover it yet
     "K9-conditional-earliest-start": "a date under an 'if members vote' condition still counts",
     "K11-headline-date-takes-body-year": "no date coreference within the article",
     "K12-walked-out-indefinitely": "an undated strike under way gives no day",
-    "S5-weekday-range-then-day-range": "a weekday range before a day range resolves on its own",
     "S11-strike-period-lines": "a strike period on lines of its own has no trigger",
 }
 CASES = [pytest.param(*c, marks=pytest.mark.xfail(reason=NOT_YET[c[0]], strict=True)) if c[0] in NOT_YET else c

@@ -8,6 +8,7 @@ its second day" counts back from the reference date. Word lists: ``models/strike
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from spacy.language import Language
@@ -45,7 +46,10 @@ class DayReader:
                  and not (ref_span is not None and d.start == ref_span.start)]
         starts: list[dt.date] = []
         last_end = sent.start
+        named = weekdays_naming(doc, dates)
         for date in dates:
+            if date.start in named:
+                continue   # "from Monday to Wednesday, 15 to 17 June": the weekdays name the days given after them
             value = date._.date_value
             before = max(days) if days else previous
             later = self.days_later(doc, last_end, date.start) if continuation and before else None
@@ -190,3 +194,27 @@ class DayReader:
                 start = ref - dt.timedelta(n - 1)
                 return [start + dt.timedelta(i) for i in range(max(n, length or n))]
         return []
+
+
+WEEKDAYS = {name.lower() for name in calendar.day_name}
+LINKS = {"to", "and", "until", "till", "-", "–", "through", "or"}
+
+
+def weekdays_naming(doc: Doc, dates: list[Span]) -> set[int]:
+    """The first tokens of bare weekdays ("Monday", "Monday to Wednesday") that a calendar date right after them,
+    past a comma and starting on the same weekday, restates: "from Monday to Wednesday, 15 to 17 June"."""
+    out: set[int] = set()
+    run: list[Span] = []
+    for k, date in enumerate(dates):
+        if date.text.lower() in WEEKDAYS:
+            if run and not all(t.lower_ in LINKS for t in doc[run[-1].end:date.start]):
+                run = []
+            run.append(date)
+            continue
+        value = date._.date_value
+        gap = [t.text for t in doc[run[-1].end:date.start] if not t.is_space] if run else None
+        if run and gap == [","] and value is not None and value.date is not None and any(c.isdigit() for c in date.text) \
+                and calendar.day_name[value.date.weekday()].lower() == run[0].text.lower():
+            out.update(d.start for d in run)
+        run = []
+    return out
