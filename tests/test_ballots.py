@@ -559,6 +559,15 @@ def test_sentences_start_after_a_full_stop_or_a_line_break(nlp, text, sentences)
     assert [s.text.strip() for s in nlp(text).sents] == sentences
 
 
+def test_only_prose_wrapped_at_a_width_counts_as_hand_wrapped():
+    from strikex.components.lines import wrap_width
+
+    jobs = "Latest jobs\nCare assistant, days\nMarbury Borough Council\nGrade 4, part time\nDriver, refuse\n" \
+           "Hollowmere Council\nGrade 3, full time\nCleaner, schools\nOxley District Council"
+    assert wrap_width(jobs) is None
+    assert wrap_width(WRAPPED) == max(len(line.rstrip()) for line in WRAPPED.splitlines())
+
+
 def test_hand_wrapped_lines_run_on(nlp):
     sents = [s.text for s in nlp(WRAPPED).sents]
     assert sents[0].strip() == "Bin crews to strike at Hollowmere"

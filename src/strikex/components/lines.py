@@ -24,6 +24,7 @@ SEPARATORS = {"|", "•", "·"}                       # and after these: "Name |
 FURNITURE = " | "     # a line of page furniture ("Name | 29.10.2009 18:04 | News"): the parser decides
 CLOSERS = {'"', "'", "”", "’", ")", "]"}           # "...on strike.” The council said"
 WRAP_WIDTH = 100      # hand-wrapped text keeps its lines at most this long
+WRAP_MIN_WIDTH = 50   # and at least this long (a page of short lines is a list, not wrapped prose)
 WRAP_MIN_LINES = 6    # and has at least this many lines of text
 WRAP_FULL = 0.75      # a line at least this share of the widest line is full: the next line continues it
 
@@ -44,7 +45,7 @@ def wrap_width(text: str) -> int | None:
     if len(full) < WRAP_MIN_LINES:
         return None
     width = max(len(line) for line in full)
-    if width > WRAP_WIDTH:
+    if not WRAP_MIN_WIDTH <= width <= WRAP_WIDTH:
         return None
     wrapped = sum(1 for a, b in zip(lines, lines[1:]) if b.strip() and len(a) >= WRAP_FULL * width)
     return width if wrapped * 3 >= len(full) else None
