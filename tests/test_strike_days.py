@@ -294,6 +294,8 @@ def test_strike_days_form(run, label, text, ref, expected):
 # Sentences of our own for each rule added (strike_lengths, recurrence, strike_days attribution and
 # continuation, month-first lists, clock times, next week, line breaks, the byline reference date).
 OWN = [
+    ('weekday-restated-by-date', 'Unite members at Oxley depot will strike on Tuesday, 3 March, and again on 6 March.',
+     '2026-02-10', ['2026-03-03', '2026-03-06']),
     ('len-for-weeks-after-date',
      'Street sweepers in Orrin walked out on Monday 6 July for two weeks, Unison said.',
      '2026-07-08',
