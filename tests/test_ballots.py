@@ -292,10 +292,7 @@ BALLOTS = [
 
 # forms not handled yet (issue 11 leftovers, see the report)
 NOT_YET = {
-    "B5_turnouts_per_group": "per-group turnouts ('the turnouts were A for X and B for Y') are not assigned by group",
-    "B5_main_ballot_target": "a turnout naming 'the national ballot' goes to the nearest ballot, not the named one",
     "B8_share_supporting_walkout": "a share of staff supporting a walkout in progress is still read as a result",
-    "B10_hard_wrap": "hard-wrapped lines: the sentenciser splits at a newline with indentation",
 }
 
 
@@ -359,6 +356,32 @@ OWN = [
     ("lone_count", "Unite is balloting 1,300 members at Dunsby Council.", []),
     ("against_count_scope", "Unite counted 1,200 votes in favour of strike action and 300 against, a 60% turnout.",
      [B("Unite", 80, 60, 1500)]),
+    ("turnouts_among_groups", "Unison porters voted 81% for strikes and GMB cleaners voted 74% for strikes at "
+     "Hexham Vale Council. The turnouts were 47% among the porters and 39% among the cleaners.",
+     [B("UNISON", 81, 47), B("GMB", 74, 39)]),
+    ("turnout_of_a_named_place", "Unison members voted 84% for strikes in England and 79% in Wales. The turnout in "
+     "Wales was 51%.", [B("UNISON", 84), B("UNISON", 79, 51)]),
+    ("turnout_of_the_main_ballot", "In the GMB's main ballot, 77% voted for strikes. Cleaners at the Ashby depot "
+     "voted 92% for walkouts in a separate ballot. The main ballot drew a 48% turnout.",
+     [B("GMB", 77, 48), B("GMB", 92)]),
+    ("unqualified_turnout_goes_to_the_last", "In the GMB's main ballot, 77% voted for strikes. Cleaners at the "
+     "Ashby depot voted 92% for walkouts in a separate ballot, on a turnout of 61%.",
+     [B("GMB", 77), B("GMB", 92, 61)]),
+    ("voted_in_the_next_clause", "Unite drivers voted 88% for strikes and GMB cleaners voted 71% for strikes.",
+     [B("Unite", 88), B("GMB", 71)]),
+    ("unanimous_at_a_meeting_said_next", "Refuse crews at Ludford Council voted unanimously for an all-out "
+     "strike. The GMB members took the vote at a packed meeting in the depot canteen.", []),
+    ("unanimous_ballot_then_a_meeting", "In the ballot, Unite crews at Ludford Council voted unanimously for "
+     "strikes. A meeting with managers is set for Monday.", [B("Unite", 100)]),
+    ("n_of_the_m_are_members", "Unite members at Corbridge Council backed strikes by 91%. In all, 230 of the 510 "
+     "staff are union members, and 140 of them (61%) voted.", [B("Unite", 91, 61, 140, 230)]),
+    ("n_of_them_voted_plain", "GMB members at Elsdon Council backed strikes by 76%. The union has 420 members there "
+     "and 250 of them voted.", [B("GMB", 76, None, 250)]),
+    ("broad_question_then_strike_share", "Of the 212 GMB members balloted at Penrith Vale Council, 93 per cent "
+     "voted for industrial action. This would take in an overtime ban and working to rule. If talks fail, 84 per "
+     "cent of those balloted back a series of strike days.", [B("GMB", 84, None, None, 212)]),
+    ("industrial_action_without_asos_is_the_result", "Unite members at Penrith Vale Council voted 93% for "
+     "industrial action. A second ballot of Unite drivers found 84% for strikes.", [B("Unite", 93), B("Unite", 84)]),
     ("other_union_sentence", "Unison members at Fenby Council backed strikes by 72% on a 51% turnout. The GMB said "
      "that of the 310 members it balloted, 190 voted.", [B("UNISON", 72, 51), B("GMB", None, None, 190, 310)]),
 ]
@@ -493,6 +516,62 @@ def test_fact_box_ballot_period(run):
     assert [b["closes"] for b in record["ballots"]] == ["2024-02-20"]
     assert [(d["date"], d["until"]) for d in record["dates"]] == [("2024-01-09", "2024-02-20")]
     assert strike_days(record) == []
+
+
+# -- where sentences start (components/lines.py): a ballot report read as one sentence ----------------------
+WRAPPED = """Bin crews to strike at Hollowmere
+
+    Refuse collectors employed by Hollowmere Borough Council are set
+    to strike next month after GMB members backed walkouts in a ballot
+    over a new shift rota, the union said on Monday.
+
+    Of the 188 GMB members balloted at the Hollowmere depot, 81.4 per
+    cent voted in favour of strike action on a turnout of 63 per cent.
+    The branch secretary said crews did not want to strike but felt
+    they had been left with no choice by the council's managers.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed exact figure after an approximate one does not end the sentence
+    ("Roughly nine in ten (89pc) GMB members at Oxley Council who voted backed strikes, on a 47pc turnout.",
+     [B("GMB", 89, 47)]),
+    # a "Label = value" result line is one sentence
+    ("Unite's ballot result at Brenley Council:\nVoted yes to strike action = 61.5 per cent\n"
+     "Voted no to strike action = 38.5 per cent\nTurnout = 29.2%\nThe union will now consider its next steps.",
+     [B("Unite", 61.5, 29.2)]),
+    # text wrapped by hand: a line break inside a paragraph does not end the sentence
+    (WRAPPED, [B("GMB", 81.4, 63, None, 188)]),
+])
+def test_ballot_sentences_run_on(run, text, expected):
+    assert ballots(run(text, REF)) == expected
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Nearly nine in ten (88%) Unison members voted. Turnout = 41.5% in the Unite ballot.",
+     ["Nearly nine in ten (88%) Unison members voted.", "Turnout = 41.5% in the Unite ballot."]),
+    ("Strike vote at Marbury\nUnison members at Marbury Council voted\nfor strikes on a 52 per cent\nturnout.",
+     ["Strike vote at Marbury", "Unison members at Marbury Council voted\nfor strikes on a 52 per cent\nturnout."]),
+    ("Marbury depot crews back strikes https://t.co/abc \u2014 Unite (@unitetheunion) May 3, 2024",
+     ["Marbury depot crews back strikes https://t.co/abc", "\u2014 Unite (@unitetheunion) May 3, 2024"]),
+])
+def test_sentences_start_after_a_full_stop_or_a_line_break(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_only_prose_wrapped_at_a_width_counts_as_hand_wrapped():
+    from strikex.components.lines import wrap_width
+
+    jobs = "Latest jobs\nCare assistant, days\nMarbury Borough Council\nGrade 4, part time\nDriver, refuse\n" \
+           "Hollowmere Council\nGrade 3, full time\nCleaner, schools\nOxley District Council"
+    assert wrap_width(jobs) is None
+    assert wrap_width(WRAPPED) == max(len(line.rstrip()) for line in WRAPPED.splitlines())
+
+
+def test_hand_wrapped_lines_run_on(nlp):
+    sents = [s.text for s in nlp(WRAPPED).sents]
+    assert sents[0].strip() == "Bin crews to strike at Hollowmere"
+    assert any(s.startswith("Of the 188 GMB members") and s.rstrip().endswith("63 per cent.") for s in sents)
 
 
 # -- numbers as news text writes them (strikex.numbers: pure functions, no pipeline) -----------------------

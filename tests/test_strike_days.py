@@ -317,6 +317,8 @@ OWN = [
      "GMB crews at Fife Council walked out on Monday. Bins missed during the strike will be collected by Saturday.",
      '2024-11-06',
      ['2024-11-04']),
+    ('weekday-restated-by-date', 'Unite members at Oxley depot will strike on Tuesday, 3 March, and again on 6 March.',
+     '2026-02-10', ['2026-03-03', '2026-03-06']),
     ('len-for-weeks-after-date',
      'Street sweepers in Orrin walked out on Monday 6 July for two weeks, Unison said.',
      '2026-07-08',

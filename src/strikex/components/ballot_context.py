@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ._text import has_cue
+from ._text import has_cue, window
 
 QUOTES = frozenset("‘’'\"“”")
 
@@ -125,3 +125,85 @@ def turnout_frame(doc: Doc, fig: Span, lex: dict, lemma) -> str | None:
                                                   or c.lower_ in lex["turnout_subjects"]) for v in verbs for c in v.children):
         return "turnout_subjects"
     return None
+
+
+def qualifiers(sent: Span, spans: list[Span], lex: dict) -> dict[int, frozenset[str]]:
+    """The words that say whose each figure is: its stretch of the sentence, from the clause break after the
+    figure before it to the clause break after it ("Unite drivers voted 88% for strikes | and GMB cleaners 71%",
+    "63% among the drivers | and 45% among the cleaners"): its nouns, names and adjectives, less the words every
+    ballot report shares. Keyed by the figure's first token."""
+    doc = sent.doc
+    stops = set(lex["qualifier_stop"])
+    breaks = set(lex["clause_break_words"]) | {"and", ",", ";", ":", "."}
+    spans = sorted(spans, key=lambda s: s.start)
+    out: dict[int, frozenset[str]] = {}
+    start = sent.start
+    for k, fig in enumerate(spans):
+        stop = min([s.start for s in spans[k + 1:]] + [sent.end])
+        end = fig.end
+        while end < stop and doc[end].lower_ not in breaks:
+            end += 1
+        words = {word_key(t.lower_) for t in doc[start:end] if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.is_stop
+                 and not t.like_num and t.i not in range(fig.start, fig.end)}
+        out[fig.start] = frozenset(words - stops - {word_key(w) for w in stops})
+        start = end
+    return out
+
+
+def word_key(word: str) -> str:
+    """A word without its plural "s": "drivers" and "driver" are one qualifier."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_main_ballot(sent: Span, lex: dict) -> bool:
+    """"The main ballot attracted a 73% turnout": the sentence names the main one of several ballots."""
+    return any(t.lower_ in lex["main_ballot_words"] and t.head.lower_ in lex["ballot_words"] for t in sent)
+
+
+def after_aside(doc: Doc, fig: Span, n: int) -> str:
+    """The window of the ``n`` tokens after the figure, passing over a bracketed aside: "96 of them (57%) voted"."""
+    out: list[str] = []
+    depth = 0
+    for t in doc[fig.end:fig.sent.end]:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif not depth and not t.is_space:
+            out.append(t.lower_)
+        if len(out) >= n:
+            break
+    return " " + " ".join(out) + " "
+
+
+def members_of_whole(doc: Doc, fig: Span, lex: dict) -> str | None:
+    """"168 of the 340 staff are union members": the part is the union's members, the electorate of its ballot."""
+    return "members_of_whole" if has_cue(after_aside(doc, fig, 8), lex["members_of_whole"]) else None
+
+
+def meeting_vote(doc: Doc, sent: Span, lex: dict) -> bool:
+    """Whether a vote is taken at a meeting: a meeting named in its sentence, or in the next one when its own
+    names no ballot ("Crews voted unanimously for an all-out strike." + "They voted at a packed meeting ...")."""
+    if has_cue(window(sent), lex["meeting_words"]):
+        return True
+    if sent.end >= len(doc) or has_cue(window(sent), lex["meeting_ballot_words"]):
+        return False
+    return has_cue(window(doc[sent.end].sent), lex["meeting_words"])
+
+
+def broad_question(doc: Doc, fig: Span, lex: dict) -> bool:
+    """Whether a share answers a broader question than the strike one: its clause is for "industrial action", not
+    for strikes, and the report goes on to list action short of a strike within it ("94% voted for industrial
+    action." + "This will include working to rule ...")."""
+    sent = fig.sent
+    clause = " " + " ".join(t.lower_ for t in doc[fig.end:sent.end] if not t.is_space) + " "
+    if not has_cue(clause, lex["broad_question_words"]) or has_cue(clause, lex["strike_question_words"]):
+        return False
+    after = doc[sent.end].sent if sent.end < len(doc) else sent
+    return has_cue(window(sent), lex["asos_cues"]) or has_cue(window(after), lex["asos_cues"])
+
+
+def strike_question(doc: Doc, fig: Span, lex: dict) -> bool:
+    """Whether a share's own clause names strikes ("90% of those balloted support three days of strike action")."""
+    clause = " " + " ".join(t.lower_ for t in doc[fig.end:fig.sent.end] if not t.is_space) + " "
+    return has_cue(clause, lex["strike_question_words"])

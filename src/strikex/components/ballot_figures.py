@@ -22,7 +22,8 @@ from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from ._text import has_cue, window
-from .ballot_context import hedged, no_share, not_voters, other_question, threshold, turnout_frame
+from .ballot_context import (after_aside, hedged, meeting_vote, members_of_whole, no_share, not_voters, other_question,
+                             threshold, turnout_frame)
 
 
 RULES = "ballots.json"   # a figure's rule is the key of the models/ballots.json cue that gave it its meaning
@@ -64,12 +65,26 @@ class FigureReader:
                     kind, cue = "other_pct", other   # "and 91% for action short of a strike"
             value = self.value(fig)
             rule = f"{RULES}:{cue}"
+            if kind == "support_pct" and cue == "sentence_cues" and self.listed_after_turnout(doc, fig, found, in_sent):
+                kind, cue = "turnout_pct", "turnout_list_links"   # "turnouts were 47% among X and 39% among Y"
             if kind == "votes_of_eligible" and value is not None:
                 found.append(Reading("votes_cast", value[0], fig, rule))
                 found.append(Reading("eligible", value[1], fig, rule))
+            elif kind == "eligible" and isinstance(value, tuple):
+                found.append(Reading(kind, value[0], fig, rule))   # "168 of the 340 staff are members": 168
             elif kind and value is not None and (kind not in {"support_pct", "turnout_pct", "other_pct"} or 0 < value <= 100):
                 found.append(Reading(kind, value, fig, rule))
         return found
+
+    def listed_after_turnout(self, doc: Doc, fig: Span, found: list[Reading], figures: list[Span]) -> bool:
+        """Whether a share with no cue of its own continues a list of turnouts: "47% among the porters and 39%
+        among the cleaners" (a short stretch without a verb, ending in a link word, after a turnout)."""
+        if not found or found[-1].kind != "turnout_pct" or fig.start - found[-1].span.end > 7:
+            return False
+        gap = [t for t in doc[found[-1].span.end:fig.start] if not t.is_space]
+        if not gap or gap[-1].lower_ not in self.lex["turnout_list_links"] or any(t.pos_ in {"VERB", "AUX"} for t in gap):
+            return False
+        return not has_cue(self.clause_after(doc, fig, figures), self.lex["sentence_cues"])
 
     def value(self, span: Span) -> float | None:
         label = span.label_
@@ -162,6 +177,8 @@ class FigureReader:
             skip = 2 if has_cue(near(fig.end, fig.end + 2), lex["of_those"]) else 0
             if has_cue(near(fig.end, fig.end + 3 + skip), lex["yes_count_cues"]) and not has_cue(after5, lex["who_voted"]):
                 return "yes_votes", "yes_count_cues"  # "Of the 79 members who voted, 68 backed strike action"
+            if skip and has_cue(after_aside(doc, fig, 4), lex["votes_cast_cues"]):
+                return "votes_cast", "votes_cast_cues"   # "and 96 of them (57%) voted"
             if has_cue(near(fig.start - 2, fig.start), ["ballot of"]):
                 return "eligible", "eligible_before"   # "a ballot of 960 members returned a 77% yes vote"
             if has_cue(near(fig.end, fig.end + 2), lex["votes_cast_cues"]) and not skip:
@@ -180,8 +197,10 @@ class FigureReader:
             return None, None
         if fig.label_ == "PART_OF":
             # "186 of its 240 members took part", "64 of the 81 members balloted taking part": votes of an electorate
-            return ("votes_of_eligible", "part_of_vote_cues") if has_cue(clause, lex["part_of_vote_cues"]) else (None, None)
-        if fig.label_ == "ALL" and has_cue(window(sent), lex["meeting_words"]):
+            if has_cue(clause, lex["part_of_vote_cues"]):
+                return "votes_of_eligible", "part_of_vote_cues"
+            return ("eligible", "members_of_whole") if members_of_whole(doc, fig, lex) else (None, None)
+        if fig.label_ == "ALL" and meeting_vote(doc, sent, lex):
             return None, None   # "voted unanimously at a depot meeting": a show of hands, not a ballot
         if fig.label_ == "ALL":
             # "19 of its members voted, all in favour", "voted unanimously for action"
@@ -210,6 +229,8 @@ class FigureReader:
             return "turnout_pct", near_turnout
         # "20% of the membership actually voted": a share that voted, not one voting yes, is the turnout
         tokens = clause.split()
+        if "and" in tokens:   # "voted 88% for strikes and GMB cleaners voted 71%": the later verb is another clause's
+            tokens = tokens[:tokens.index("and")]
         voted = [tokens.index(w) for w in lex["voted_words"] if w in tokens]
         if voted:
             k = min(voted)

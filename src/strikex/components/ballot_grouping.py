@@ -32,6 +32,8 @@ class BallotFound:
     figures: list[Span] = field(default_factory=list)    # the figure spans used
     anchor: int = 0                          # token index of the defining figure
     rule: str | None = None                  # "ballots.json:turnout_cues": the rule that found it
+    qualifiers: frozenset[str] = frozenset()  # the words that say whose it is ("drivers", "national", "wales")
+    question: str | None = None              # what its share answers: "strike", "broad" (industrial action), None
 
     @property
     def closes_value(self) -> DateValue | None:
@@ -49,23 +51,27 @@ def add_close_period(ballots: list[BallotFound], period: Span, sent: Span, union
         target.evidence.append(sent)
 
 
-def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: Span,
-                   ballots: list[BallotFound], named: str | None = None) -> list[BallotFound]:
+def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: Span, ballots: list[BallotFound],
+                   named: str | None = None, quals: dict[int, frozenset[str]] | None = None,
+                   main: bool = False) -> list[BallotFound]:
     """The new ballots of one sentence from its figures and closing date; a figure the sentence's own ballots
-    cannot take may complete the ballot before (``ballots[-1]``, within 60 tokens), unless the sentence names
-    another union (``named``: "The GMB said that of the 560 members it balloted, 402 voted")."""
+    cannot take may complete a ballot just reported (``earlier_target``), unless the sentence names another
+    union (``named``: "The GMB said that of the 560 members it balloted, 402 voted"). ``quals``: each figure's
+    qualifiers (``ballot_context.qualifiers``); ``main``: the sentence names the main ballot."""
     new: list[BallotFound] = []
+    quals = quals or {}
     found = other_question_shares(found, sent, ballots)
     for kind, value, fig, rule in found:
         if kind == "support_pct":
-            new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule))
+            new.append(BallotFound(support_pct=value, evidence=[sent], figures=[fig], anchor=fig.start, rule=rule,
+                                   qualifiers=quals.get(fig.start, frozenset())))
     for kind, value, fig, rule in found:
         if kind == "support_pct":
             continue
         pool = [b for b in new if getattr(b, kind) is None]
-        if not pool and ballots and getattr(ballots[-1], kind) is None and ballots[-1].evidence[-1].end >= sent.start - 60 \
-                and named in (None, ballots[-1].union):
-            pool = [ballots[-1]]
+        if not pool:
+            earlier = earlier_target(ballots, kind, sent, named, quals.get(fig.start, frozenset()), main)
+            pool = [earlier] if earlier is not None else []
         if not pool:
             b = BallotFound(evidence=[sent], anchor=fig.start, rule=rule)
             new.append(b)
@@ -86,6 +92,31 @@ def group_sentence(found: list[Reading], closes: list[tuple[Span, str]], sent: S
     return new
 
 
+def earlier_target(ballots: list[BallotFound], kind: str, sent: Span, named: str | None, words: frozenset[str],
+                   main: bool, reach: int = 60) -> BallotFound | None:
+    """The ballot just reported that a later figure completes: of the ballots reported one after another (each
+    within ``reach`` tokens of the next, the last within ``reach`` of this sentence) that lack this figure and
+    are of the union named (if any), the one whose own words the figure repeats ("The turnout among the
+    drivers was 63%"), else the first when the sentence names the main ballot, else the last one reported."""
+    run: list[BallotFound] = []
+    end = sent.start
+    for b in reversed(ballots):
+        if b.evidence[-1].end < end - reach:
+            break
+        run.insert(0, b)
+        end = b.evidence[0].start
+    pool = [b for b in run if getattr(b, kind) is None and named in (None, b.union)]
+    if not pool:
+        return None
+    scores = [len(words & b.qualifiers) for b in pool]
+    best = max(scores)
+    if best and scores.count(best) == 1:
+        return pool[scores.index(best)]
+    if main and len(pool) > 1:
+        return pool[0]
+    return ballots[-1] if ballots[-1] in pool else None
+
+
 def other_question_shares(found: list[Reading], sent: Span, ballots: list[BallotFound],
                           reach: int = 120) -> list[Reading]:
     """A share for another question (action short of a strike) fills nothing when the strike question has a
@@ -100,6 +131,24 @@ def other_question_shares(found: list[Reading], sent: Span, ballots: list[Ballot
         return rest
     first = others[0]
     return sorted(rest + [Reading("support_pct", first.value, first.span, first.rule)], key=lambda r: r.span.start)
+
+
+def fold_broad_questions(ballots: list[BallotFound], reach: int = 150) -> list[BallotFound]:
+    """A share for a broader question ("industrial action", listed with action short of a strike) is not the
+    result when the same union's report gives a share for strikes within ``reach`` tokens: that one is the
+    support, and takes the broad ballot's other figures where it has none."""
+    out = list(ballots)
+    for a in ballots:
+        b = next((b for b in ballots if a.question == "broad" and b.question == "strike" and b.union == a.union
+                  and abs(b.anchor - a.anchor) <= reach), None)
+        if b is None:
+            continue
+        for k in FIGURES:
+            if k != "support_pct" and getattr(b, k) is None:
+                setattr(b, k, getattr(a, k))
+        b.evidence.extend(e for e in a.evidence if e not in b.evidence)
+        out.remove(a)
+    return out
 
 
 def derive_from_counts(b: BallotFound) -> None:

@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span
 from ..extensions import BALLOT_FIGURES, UNIONS
 from ._rules import RuleComponent
 from ._text import has_cue, window
+from .ballot_context import broad_question, names_main_ballot, qualifiers, strike_question
 from .ballot_figures import FigureReader
 from .ballot_grouping import (BallotFound, add_close_period, attach_far_turnouts, derive_from_counts, drop_lone_counts,
-                              drop_repeats, group_sentence, merge_incomplete, nearest_union)
+                              drop_repeats, fold_broad_questions, group_sentence, merge_incomplete, nearest_union)
 from .boilerplate import span_in_boilerplate
 
 SPANS_KEY = BALLOT_FIGURES
@@ -47,12 +48,16 @@ class BallotFinder(RuleComponent):
             found = self.reader.read(sent)
             closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
             named = next((u._.canonical for u in unions if sent.start <= u.start < sent.end), None)
-            new = group_sentence(found, closes, sent, ballots, named)
+            quals = qualifiers(sent, [r.span for r in found], self.lex)
+            new = group_sentence(found, closes, sent, ballots, named, quals, names_main_ballot(sent, self.lex))
             for b in new:
                 b.union = nearest_union(unions, sent, b.anchor) or primary
+                if b.support_pct is not None and b.figures:
+                    b.question = "broad" if broad_question(doc, b.figures[0], self.lex) else \
+                        "strike" if strike_question(doc, b.figures[0], self.lex) else None
                 used.extend(b.figures)
             ballots.extend(new)
-        ballots = attach_far_turnouts(merge_incomplete(ballots))
+        ballots = attach_far_turnouts(merge_incomplete(fold_broad_questions(ballots)))
         for b in ballots:
             derive_from_counts(b)
         doc._.ballots = drop_lone_counts(drop_repeats(ballots))

@@ -1,32 +1,102 @@
-"""strikex_lines: a line break ends a sentence.
+"""strikex_lines: where sentences may start, set before the parser.
 
 News text arrives with headlines, bylines, captions and list items on lines of their own, often without
-a full stop; the parser would run them into the next sentence. Runs before the parser, which keeps
-sentence starts set earlier.
+a full stop; the parser would run them into the next sentence, so a line break ends a sentence. Inside a
+line, a sentence starts only after a full stop, "!" or "?" (or a quote or bracket closing after one): the
+parser otherwise breaks "Turnout = 14.5%" or "nine out of ten (89%) members voted" in two. Text wrapped
+by hand at a fixed width ("...members voted in\\n    favour of strikes") is read as running text: there a
+line break inside a paragraph ends a sentence only after a full stop or on a short line. Runs before the
+parser, which keeps the sentence starts set earlier (True and False alike); offsets stay the text's own.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 # a line ending in one of these tags ("from", "to", "the", "and") runs on into the next line when that starts
 # with a digit or a lower-case word: "a five-day stoppage from\n18 November"
 RUNS_ON = {"IN", "TO", "DT", "CC"}
+ENDS = {".", "!", "?", "…", "..."}               # after these (mid-line) the parser decides
+SEPARATORS = {"|", "•", "·"}                       # and after these: "Name | 29.10.2009 | News"
+FURNITURE = " | "     # a line of page furniture ("Name | 29.10.2009 18:04 | News"): the parser decides
+CLOSERS = {'"', "'", "”", "’", ")", "]"}           # "...on strike.” The council said"
+WRAP_WIDTH = 100      # hand-wrapped text keeps its lines at most this long
+WRAP_MIN_WIDTH = 50   # and at least this long (a page of short lines is a list, not wrapped prose)
+WRAP_MIN_LINES = 6    # and has at least this many lines of text
+WRAP_FULL = 0.75      # a line at least this share of the widest line is full: the next line continues it
+
+
+def ends_sentence(last: Token | None, before: Token | None) -> bool:
+    """Whether a sentence may end after ``last`` (``before`` the non-space token before it)."""
+    if last is None or last.text in SEPARATORS:
+        return True
+    if last.text in ENDS or last.text.endswith("."):
+        return True
+    return last.text in CLOSERS and before is not None and (before.text in ENDS or before.text.endswith("."))
+
+
+def wrap_width(text: str) -> int | None:
+    """The width of a text wrapped by hand (most lines run on into the next one, none is long), else None."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    full = [line for line in lines if line.strip()]
+    if len(full) < WRAP_MIN_LINES:
+        return None
+    width = max(len(line) for line in full)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_WIDTH:
+        return None
+    wrapped = sum(1 for a, b in zip(lines, lines[1:]) if b.strip() and len(a) >= WRAP_FULL * width)
+    return width if wrapped * 3 >= len(full) else None
+
+
+def soft_break(text: str, token: Token, last: Token, before: Token | None, width: int) -> bool:
+    """In hand-wrapped text, whether the line break before ``token`` only wraps a sentence: one line break (no
+    blank line), no full stop before it, and a full line before it or a lower-case word or digit after it."""
+    if text.count("\n", last.idx, token.idx) != 1 or ends_sentence(last, before) \
+            or re.match(r"[-•*·]|\d+[.)]\s", text[token.idx:token.idx + 3]):
+        return False
+    line_start = text.rfind("\n", 0, last.idx) + 1
+    full = last.idx + len(last.text) - line_start >= WRAP_FULL * width
+    return full or token.is_lower or token.is_digit
+
+
+def signs_a_post(doc: Doc, token: Token) -> bool:
+    """The signature of an embedded post, "— Unite (@unitetheunion) 3 May 2024", is not part of its sentence."""
+    return token.text in {"—", "–", "-"} and any(t.text.startswith("@") and len(t.text) > 1 for t in doc[token.i + 1:token.i + 8]) \
+        and token.i > 0
 
 
 @Language.component("strikex_lines", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
+    text = doc.text
+    width = wrap_width(text)
     after_break = False
-    last = None
+    furniture = False
+    last: Token | None = None
+    before: Token | None = None
     for token in doc:
-        if after_break and not token.is_space:
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            continue
+        if after_break or last is None:
+            end = text.find("\n", token.idx)
+            furniture = FURNITURE in text[token.idx:end if end >= 0 else len(text)]
+        if signs_a_post(doc, token):
+            token.is_sent_start = True
+        elif after_break and last is not None and width is not None and soft_break(text, token, last, before, width):
+            token.is_sent_start = False
+        elif after_break and last is not None and token.is_lower and token.is_alpha and not ends_sentence(last, before) \
+                and text.count("\n", last.idx, token.idx) == 1:
+            token.is_sent_start = False     # "...on a 52 per cent\nturnout.": a line that starts lower-case runs on
+        elif after_break:
             runs_on = last is not None and last.tag_ in RUNS_ON and (token.is_digit or token.is_lower)
             if not runs_on:
                 token.is_sent_start = True
-            after_break = False
-        if not token.is_space:
-            last = token
-        if "\n" in token.text or "\n" in token.whitespace_:
-            after_break = True
+        elif last is not None and not furniture and not ends_sentence(last, before):
+            token.is_sent_start = False
+        after_break = "\n" in token.whitespace_
+        before, last = last, token
     return doc

@@ -200,3 +200,4 @@ class DayReader:
                 start = ref - dt.timedelta(n - 1)
                 return [start + dt.timedelta(i) for i in range(max(n, length or n))]
         return []
+
