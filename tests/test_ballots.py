@@ -384,6 +384,13 @@ OWN = [
      "industrial action. A second ballot of Unite drivers found 84% for strikes.", [B("Unite", 93), B("Unite", 84)]),
     ("other_union_sentence", "Unison members at Fenby Council backed strikes by 72% on a 51% turnout. The GMB said "
      "that of the 310 members it balloted, 190 voted.", [B("UNISON", 72, 51), B("GMB", None, None, 190, 310)]),
+    # a turnout given later with the counts it comes from joins its union's result, the counts agreeing
+    ("far_turnout_with_counts", "GMB members at Ashby Fold Council voted 71% yes, with 404 ballot papers returned. "
+     "Pay has been frozen for two years. The GMB said that of a possible 950 members, 404 sent back papers - a "
+     "turnout of 42.5%.", [B("GMB", 71, 42.5, 404, 950)]),
+    ("far_turnout_counts_disagree", "GMB members at Ashby Fold Council voted 71% yes, with 404 ballot papers "
+     "returned. Pay has been frozen for two years. The GMB said 515 members sent back papers - a turnout of "
+     "54.2%.", [B("GMB", 71, None, 404), B("GMB", None, 54.2, 515)]),
 ]
 
 

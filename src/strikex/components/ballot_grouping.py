@@ -186,18 +186,21 @@ def merge_incomplete(ballots: list[BallotFound], max_gap: int = 80) -> list[Ball
 
 def attach_far_turnouts(ballots: list[BallotFound]) -> list[BallotFound]:
     """A turnout reported on its own, far from the result ("the 34 per cent response to the ballot" many lines
-    on), belongs to the ballot of its union reported before it that has no turnout yet."""
+    on; "of a possible 1,180 members, 612 sent back papers – a turnout of 51.9%"), belongs to the ballot of its
+    union reported before it that has no turnout yet, when their counts do not disagree."""
+    counts = ("votes_cast", "eligible")
     out: list[BallotFound] = []
     for b in ballots:
-        lone = b.turnout_pct is not None and all(getattr(b, k) is None for k in FIGURES if k not in {"turnout_pct", "eligible"})
+        lone = b.turnout_pct is not None and all(getattr(b, k) is None for k in FIGURES if k not in {"turnout_pct", *counts})
         target = next((o for o in reversed(out) if o.support_pct is not None and o.turnout_pct is None
-                       and (o.eligible is None or b.eligible is None)
+                       and all(None in (getattr(o, k), getattr(b, k)) or getattr(o, k) == getattr(b, k) for k in counts)
                        and (o.union == b.union or None in (o.union, b.union))), None) if lone else None
         if target is None:
             out.append(b)
             continue
         target.turnout_pct = b.turnout_pct
-        target.eligible = target.eligible if target.eligible is not None else b.eligible
+        for k in counts:
+            setattr(target, k, getattr(target, k) if getattr(target, k) is not None else getattr(b, k))
         target.evidence.extend(e for e in b.evidence if e not in target.evidence)
         target.figures.extend(b.figures)
     return out
