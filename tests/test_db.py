@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from strikex import db as strikex_db  # noqa: E402
 
 SEED, A01, A03, A07 = gold("seeds")[1], *(gold("tests/articles")[i] for i in (0, 2, 6))
 URL = "https://news.example.org/"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def entry(article, url_name=None, crawl="2024-03-01"):
@@ -142,7 +144,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_datasette_serves_the_canned_queries(built):
+@pytest.fixture(scope="module")
+def datasette(built):
+    """Datasette serving the test database with its metadata: (base URL, get(url) -> JSON)."""
     path, _ = built
     datasette = Path(sys.executable).with_name("datasette")
     if not datasette.exists():
@@ -167,17 +171,50 @@ def test_datasette_serves_the_canned_queries(built):
                 if proc.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"datasette did not start: {proc.stderr.read().decode()[-2000:]}")
                 time.sleep(0.3)
-        rows = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
-        assert rows and all(r["turnout_pct"] < 50 for r in rows)
-        months = get("/disputes/strike_days_by_council_and_month.json?_shape=array")
-        assert {"council": "Leeds City Council", "month": "2023-05"}.items() <= next(
-            r for r in months if r["council"] == "Leeds City Council").items()
-        found = get("/disputes/articles_matching.json?_shape=array&words=Fairclough")
-        assert [r["source"] for r in found] == [URL + A01[0]]
-        assert get("/disputes/disputes.json?_shape=objects&_facet=status")["facet_results"]
+        yield base, get
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_datasette_serves_the_canned_queries(datasette):
+    _, get = datasette
+    rows = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
+    assert rows and all(r["turnout_pct"] < 50 for r in rows)
+    months = get("/disputes/strike_days_by_council_and_month.json?_shape=array")
+    assert {"council": "Leeds City Council", "month": "2023-05"}.items() <= next(
+        r for r in months if r["council"] == "Leeds City Council").items()
+    found = get("/disputes/articles_matching.json?_shape=array&words=Fairclough")
+    assert [r["source"] for r in found] == [URL + A01[0]]
+    assert get("/disputes/disputes.json?_shape=objects&_facet=status")["facet_results"]
+
+
+def _drawn(url: str) -> str:
+    """The page as headless Chromium drew it (its DOM after loading, scripts run)."""
+    return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                           "--dump-dom", url], check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_a_canned_query_and_the_disputes_table_in_chromium(datasette, built):
+    """Two pages as a reader sees them: the canned query's title, description and rows, and the disputes table
+    with its facets; no error page."""
+    base, get = datasette
+    ballots = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
+    page = _drawn(base + "/disputes/ballots_below_turnout_threshold")
+    assert "<title>" in page and "Error" not in page.split("<title>")[1].split("</title>")[0]
+    assert "Ballots below the 50% turnout threshold" in page and "Trade Union Act 2016" in page
+    assert '<table class="rows-and-columns">' in page
+    assert page.count("<tr>") - 1 >= len(ballots)  # a row drawn per result (the header is a row too)
+    for b in ballots:
+        assert b["union_name"] in page and f">{b['turnout_pct']}<" in page and b["source"] in page
+
+    disputes = get("/disputes/disputes.json?_shape=array")
+    page = _drawn(base + "/disputes/disputes")
+    assert "Error" not in page.split("<title>")[1].split("</title>")[0]
+    assert "Disputes" in page and "status" in page and 'class="facet-info' in page
+    assert f"{len(disputes)} row" in page
+    assert all(d["employer"] in page for d in disputes if d["employer"])
