@@ -138,6 +138,26 @@ def test_a_crash_leaves_no_half_written_article(tmp_path, monkeypatch):
     assert (summary.added, summary.skipped) == (1, 1)
 
 
+def test_json_lines_rows_pages_among_them_into_the_database(cli, tmp_path):
+    """`strikex db --input jsonl`: each row an article (a row whose text is a whole page read as one, its id its
+    URL), the page's own date before the row's; rerunning adds nothing."""
+    name, text, given, date = A01
+    rows = [{"url": URL + "a01", "html": page(text, date, url=URL + "a01"), "fetched": "2024-03-01"},
+            {"url": "row-2", "html": SEED[1], "fetched": SEED[2] or "2024-03-01"}]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ("db", tmp_path / "rows.db", path, "--input", "jsonl", "--text-key", "html", "--id-key", "url",
+            "--date-key", "fetched")
+    first, again = cli(*args), cli(*args)
+    assert first.exit_code == 0, first.stderr
+    assert "2 articles added, 0 already there" in first.stderr and "0 articles added, 2 already there" in again.stderr
+    db = sqlite_utils.Database(tmp_path / "rows.db")
+    web, plain = db["articles"].rows
+    assert (web["url"], web["is_page"], web["given_date"]) == (URL + "a01", 1, date)
+    assert (plain["url"], plain["is_page"], plain["source"]) == (None, 0, "row-2")
+    assert json.loads(web["record"])["text"] == web["text"] != rows[0]["html"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
