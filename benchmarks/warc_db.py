@@ -72,12 +72,13 @@ def pages(n: int, start: int = 0):
 
 
 def write_shards(folder: Path, n: int, shards: int, start: int = 0) -> list[str]:
-    """``n`` pages in ``shards`` gzipped WARC files (page i in shard i mod shards); their paths."""
+    """``n`` pages in ``shards`` gzipped WARC files, in order, a run of consecutive pages each (so that every
+    shard, and the one-process run reading them in turn, has the corpus's 1 report in 20); their paths."""
     from webpages import write_warc
 
     groups: list[list] = [[] for _ in range(shards)]
     for i, entry in enumerate(pages(n, start)):
-        groups[i % shards].append(entry)
+        groups[i * shards // n].append(entry)
     paths = []
     for k, group in enumerate(groups):
         path = folder / f"shard-{k:02d}.warc.gz"
