@@ -11,7 +11,7 @@ A JSON Lines row whose text is a whole page (``looks_like_page``: it opens with 
 ``<head>`` or ``<body>``) is read as a page too (``row_item``); a row with only some markup left in its
 text is not (``markup.py`` strips that, offsets into the text as given).
 
-Reference dates (``page_item``; the README's "Reference date of a page"): the publication date the text
+Reference dates (``page_item``; the README's "Reference date: which wins"): the publication date the text
 states always wins (the pipeline finds it); when it states none, the first of
 1. the page's own date (``page_date``: its metadata, ``<time>`` elements and URL, never a date in the body),
 2. the JSON Lines row's date (``--date-key``),
