@@ -87,12 +87,13 @@ D = dt.date
     (lambda: html.page_item(Article("w", text=DATED), None, fallback_date=D(2024, 2, 2)), D(2023, 4, 12)),
     # a page stating none: the row's date beats --date, which beats the crawl date
     (lambda: html.row_item(Article("r", text=UNDATED), D(2024, 1, 1), row_date="2022-06-30T09:00:00Z"), D(2022, 6, 30)),
+    (lambda: html.page_item(Article("w", text=UNDATED), None, D(2024, 2, 2), row_date="2022-06-30"), D(2022, 6, 30)),
     (lambda: article_item(Article("r", text=OWN), D(2024, 1, 1), row_date="2022-06-30"), D(2022, 6, 30)),
     (lambda: html.page_item(Article("w", text=UNDATED), D(2024, 1, 1), fallback_date=D(2024, 2, 2)), D(2024, 1, 1)),
     (lambda: html.page_item(Article("w", text=UNDATED), None, fallback_date=D(2024, 2, 2)), D(2024, 2, 2)),
     # a row date that does not parse is a warning, and the next in line stands
     (lambda: html.row_item(Article("r", text=UNDATED), D(2024, 1, 1), row_date="last Tuesday"), D(2024, 1, 1)),
-], ids=["page>date", "page>row", "page>warc", "row>date (page)", "row>date (text)", "date>warc", "warc last",
+], ids=["page>date", "page>row", "page>warc", "row>date (page)", "row>warc", "row>date (text)", "date>warc", "warc last",
         "bad row date"])
 def test_which_reference_date_an_item_gets(item, want):
     assert item().given_date == want
@@ -100,7 +101,7 @@ def test_which_reference_date_an_item_gets(item, want):
 
 def test_a_date_the_text_states_beats_every_other():
     text = "Bins left as crews walk out\nPublished 12 May 2019\nUnite members at Wigan Council will walk out on Friday."
-    item = html.row_item(Article("r", text=page(text, "2023-04-12")), D(2024, 1, 1), row_date="2022-06-30")
+    item = html.page_item(Article("r", text=page(text, "2023-04-12")), D(2024, 1, 1), D(2024, 2, 2), row_date="2022-06-30")
     (record,) = extract_items([item])
     assert (record["reference_date"], record["reference_date_source"]) == ("2019-05-12", "text")
     assert record["strikes"][0]["dates"] == ["2019-05-17"]
