@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from strikex import db as strikex_db  # noqa: E402
 
 SEED, A01, A03, A07 = gold("seeds")[1], *(gold("tests/articles")[i] for i in (0, 2, 6))
 URL = "https://news.example.org/"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def entry(article, url_name=None, crawl="2024-03-01"):
@@ -136,13 +138,35 @@ def test_a_crash_leaves_no_half_written_article(tmp_path, monkeypatch):
     assert (summary.added, summary.skipped) == (1, 1)
 
 
+def test_json_lines_rows_pages_among_them_into_the_database(cli, tmp_path):
+    """`strikex db --input jsonl`: each row an article (a row whose text is a whole page read as one, its id its
+    URL), the page's own date before the row's; rerunning adds nothing."""
+    name, text, given, date = A01
+    rows = [{"url": URL + "a01", "html": page(text, date, url=URL + "a01"), "fetched": "2024-03-01"},
+            {"url": "row-2", "html": SEED[1], "fetched": SEED[2] or "2024-03-01"}]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ("db", tmp_path / "rows.db", path, "--input", "jsonl", "--text-key", "html", "--id-key", "url",
+            "--date-key", "fetched")
+    first, again = cli(*args), cli(*args)
+    assert first.exit_code == 0, first.stderr
+    assert "2 articles added, 0 already there" in first.stderr and "0 articles added, 2 already there" in again.stderr
+    db = sqlite_utils.Database(tmp_path / "rows.db")
+    web, plain = db["articles"].rows
+    assert (web["url"], web["is_page"], web["given_date"]) == (URL + "a01", 1, date)
+    assert (plain["url"], plain["is_page"], plain["source"]) == (None, 0, "row-2")
+    assert json.loads(web["record"])["text"] == web["text"] != rows[0]["html"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def test_datasette_serves_the_canned_queries(built):
+@pytest.fixture(scope="module")
+def datasette(built):
+    """Datasette serving the test database with its metadata: (base URL, get(url) -> JSON)."""
     path, _ = built
     datasette = Path(sys.executable).with_name("datasette")
     if not datasette.exists():
@@ -167,17 +191,50 @@ def test_datasette_serves_the_canned_queries(built):
                 if proc.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"datasette did not start: {proc.stderr.read().decode()[-2000:]}")
                 time.sleep(0.3)
-        rows = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
-        assert rows and all(r["turnout_pct"] < 50 for r in rows)
-        months = get("/disputes/strike_days_by_council_and_month.json?_shape=array")
-        assert {"council": "Leeds City Council", "month": "2023-05"}.items() <= next(
-            r for r in months if r["council"] == "Leeds City Council").items()
-        found = get("/disputes/articles_matching.json?_shape=array&words=Fairclough")
-        assert [r["source"] for r in found] == [URL + A01[0]]
-        assert get("/disputes/disputes.json?_shape=objects&_facet=status")["facet_results"]
+        yield base, get
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_datasette_serves_the_canned_queries(datasette):
+    _, get = datasette
+    rows = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
+    assert rows and all(r["turnout_pct"] < 50 for r in rows)
+    months = get("/disputes/strike_days_by_council_and_month.json?_shape=array")
+    assert {"council": "Leeds City Council", "month": "2023-05"}.items() <= next(
+        r for r in months if r["council"] == "Leeds City Council").items()
+    found = get("/disputes/articles_matching.json?_shape=array&words=Fairclough")
+    assert [r["source"] for r in found] == [URL + A01[0]]
+    assert get("/disputes/disputes.json?_shape=objects&_facet=status")["facet_results"]
+
+
+def _drawn(url: str) -> str:
+    """The page as headless Chromium drew it (its DOM after loading, scripts run)."""
+    return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                           "--dump-dom", url], check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_a_canned_query_and_the_disputes_table_in_chromium(datasette, built):
+    """Two pages as a reader sees them: the canned query's title, description and rows, and the disputes table
+    with its facets; no error page."""
+    base, get = datasette
+    ballots = get("/disputes/ballots_below_turnout_threshold.json?_shape=array")
+    page = _drawn(base + "/disputes/ballots_below_turnout_threshold")
+    assert "<title>" in page and "Error" not in page.split("<title>")[1].split("</title>")[0]
+    assert "Ballots below the 50% turnout threshold" in page and "Trade Union Act 2016" in page
+    assert '<table class="rows-and-columns">' in page
+    assert page.count("<tr>") - 1 >= len(ballots)  # a row drawn per result (the header is a row too)
+    for b in ballots:
+        assert b["union_name"] in page and f">{b['turnout_pct']}<" in page and b["source"] in page
+
+    disputes = get("/disputes/disputes.json?_shape=array")
+    page = _drawn(base + "/disputes/disputes")
+    assert "Error" not in page.split("<title>")[1].split("</title>")[0]
+    assert "Disputes" in page and "status" in page and 'class="facet-info' in page
+    assert f"{len(disputes)} row" in page
+    assert all(d["employer"] in page for d in disputes if d["employer"])

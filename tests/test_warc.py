@@ -74,3 +74,22 @@ def test_a_file_that_is_not_a_warc_gives_an_error_record(cli, tmp_path):
     assert result.exit_code == 1
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert "not a WARC file" in record["error"]
+
+
+def test_the_warc_to_database_benchmark_runs(tmp_path):
+    """benchmarks/warc_db.py --quick (without the Dask cluster, which tests/test_examples.py starts): every
+    figure measured and written."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = tmp_path / "warc_db.json"
+    script = Path(__file__).parents[1] / "benchmarks" / "warc_db.py"
+    done = subprocess.run([sys.executable, str(script), "--quick", "--skip-dask", "--output", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["articles"] for r in results["strikex"]] == [r["added"] for r in results["strikex"]] == [4, 12]
+    assert results["plain_spacy"]["articles"] == results["plain_trafilatura"]["articles"] == 4
+    assert results["memory_growth"] > 0 and results["ratio_vs_plain"] > 0
+    assert "articles/s" in done.stdout

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 from . import api, io  # io.read_article looked up at each call (the tests replace it)
 from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
                      InputError, ModelNotFound)
-from .html import is_page, page_item
+from .html import is_page, page_item, row_item
 from .io import DEFAULT_GLOBS, Article, article_item, expand_paths, read_jsonl_articles
 from .export import Tables
 from .outfile import OutputPathError
@@ -117,8 +117,11 @@ def _articles(job: ExtractJob, done: set[str], err) -> tuple[Iterator[tuple[Arti
 
 
 def _item(article: Article, job: ExtractJob, row_date: str | None):
-    """The article as an item: a *.html file as a web page (html.py), unless --html strip."""
-    if job.html_pages and not job.jsonl and is_page(article.source):
+    """The article as an item: a *.html file, or a JSON Lines row whose text is a whole page, as a web page
+    (html.py), unless --html strip."""
+    if job.html_pages and job.jsonl:
+        return row_item(article, job.given_date, row_date)
+    if job.html_pages and is_page(article.source):
         return page_item(article, job.given_date)
     return article_item(article, job.given_date, row_date)
 

@@ -13,7 +13,7 @@ from typing import List, NoReturn, Optional
 import typer
 
 from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, extract_paths
-from .cli_app import HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
+from .cli_app import DATE_HELP, HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
 from .collect import evaluate_corpora, timeline_records, write_timeline_of
 from .errors import DEFAULT_MODEL, EXIT_OUTPUT
 from .io import DEFAULT_GLOBS
@@ -47,7 +47,7 @@ def extract(
                                                      "input, read once (with --input jsonl: JSON Lines files, or -). "
                                                      "None given: standard input, when it is not a terminal."),
     date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
-                                       help="Reference date for relative and year-less dates, used when the text states no publication date."),
+                                       help=DATE_HELP),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME",
                               help="Installed spaCy English pipeline to build on (e.g. en_core_web_sm)."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f",

@@ -84,6 +84,10 @@ class HtmlMode(str, Enum):
 
 HTML_HELP = ("trafilatura (default): a *.html file is a web page, read as its main text (kept in the record's text); "
              "strip: read as text with its markup stripped (offsets into the page as given).")
+# the reference date's precedence (README "Reference date: which wins"; html.py): text, page, row, --date, WARC date
+DATE_HELP = ("Reference date (for relative and year-less dates) of articles that carry none of their own: used "
+             "when neither the text (a stated publication date), nor a web page's metadata, nor a JSON Lines "
+             "row (--date-key) gives one; a WARC record's crawl date comes after it.")
 GLOB_HELP = "Which files of a folder to read (patterns separated by commas)."
 
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from .apply import Fatal
-from .cli_app import GLOB_HELP, HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, app
+from .cli_app import DATE_HELP, GLOB_HELP, HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, app
 from .errors import DEFAULT_MODEL
 from .io import DEFAULT_GLOB
 
@@ -18,15 +18,21 @@ from .io import DEFAULT_GLOB
 
   strikex db disputes.db crawl-2024-*.warc.gz --input warc
 
+  strikex db disputes.db crawl.jsonl --input jsonl --text-key body --id-key url
+
   datasette disputes.db -m disputes.metadata.json
 """)
 def db_command(
     database: str = typer.Argument(..., metavar="DB_FILE", help="The SQLite database (created if missing, added to if not)."),
     paths: List[str] = typer.Argument(..., help="Article files, folders of them (*.html ones web pages), or with "
-                                                "--input warc WARC files."),
-    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i", help="text (files and folders) or warc."),
-    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD",
-                                       help="Reference date for articles that state none (before a page's own date)."),
+                                                "--input jsonl JSON Lines files, with --input warc WARC files."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input", "-i",
+                                             help="text (files and folders), jsonl (one article per line; a row whose "
+                                                  "text is a whole web page is read as a page) or warc."),
+    text_key: str = typer.Option("text", "--text-key", metavar="KEY", help="With --input jsonl: the key holding the text."),
+    id_key: str = typer.Option("id", "--id-key", metavar="KEY", help="With --input jsonl: the key holding the source (a URL: the article's url)."),
+    date_key: str = typer.Option("date", "--date-key", metavar="KEY", help="With --input jsonl: the key holding the article's date."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", metavar="YYYY-MM-DD", help=DATE_HELP),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help=MODEL_HELP),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into sub-folders of folder arguments."),
     glob: str = typer.Option(DEFAULT_GLOB, "--glob", "-g", help=GLOB_HELP),
@@ -41,7 +47,8 @@ def db_command(
 
     try:
         code = run_db(database, list(paths), _date(date), input_format == InputFormat.warc, model, recursive, glob,
-                      html_mode == HtmlMode.trafilatura, workers, _err_console())
+                      html_mode == HtmlMode.trafilatura, workers, _err_console(), input_format == InputFormat.jsonl,
+                      (text_key, id_key, date_key))
     except Fatal as exc:
         _fail(exc.message, exc.code)
     raise typer.Exit(code)

@@ -1,4 +1,4 @@
-"""``strikex db``: articles (files, folders, WARC files) into the SQLite dataset of ``db.py``, incrementally.
+"""``strikex db``: articles (files, folders, JSON Lines files, WARC files) into the SQLite dataset of ``db.py``, incrementally.
 
 Articles already in the database (same URL or same content) are skipped before extraction; the others are
 extracted (``api.extract_items``, in ``workers`` processes if asked) and stored one transaction each, as
@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import api, io
 from .db import digest, open_db, rebuild_disputes, store_all, stored, write_metadata
 from .errors import DEFAULT_MODEL
-from .html import is_page, page_item
+from .html import is_page, page_item, row_item
 from .io import DEFAULT_GLOB, article_item, expand_paths
 from .items import ArticleItem
 
@@ -37,9 +37,20 @@ class Summary:
 
 def read_items(paths: list[str], given_date: dt.date | None = None, warc: bool = False, recursive: bool = False,
                glob: str = DEFAULT_GLOB, html_pages: bool = True, max_chars: int | None = 200_000,
-               report: Callable[[str], None] | None = None) -> Iterator[tuple[ArticleItem, Meta]]:
+               report: Callable[[str], None] | None = None, jsonl: bool = False, text_key: str = "text",
+               id_key: str = "id", date_key: str = "date") -> Iterator[tuple[ArticleItem, Meta]]:
     """(item, meta) for every article of the inputs: WARC files' HTML responses (``meta``: url and WARC
-    provenance), or files and folders as ``strikex extract`` reads them (``*.html`` as web pages)."""
+    provenance), JSON Lines rows (``jsonl``; a row whose text is a whole page read as one; ``meta``: the
+    row's id as its url when it is a URL), or files and folders as ``strikex extract`` reads them (``*.html``
+    as web pages)."""
+    if jsonl:
+        for raw in paths:
+            for article, row_date in io.read_jsonl_articles(Path(raw), raw, text_key, id_key, date_key,
+                                                             max_chars=max_chars):
+                item = row_item(article, given_date, row_date) if html_pages else article_item(article, given_date, row_date)
+                url = article.source if article.source.startswith(("http://", "https://")) else None
+                yield item, ({"url": url} if url else {})
+        return
     if warc:
         from .warc import read_warcs
 
@@ -92,7 +103,8 @@ def build(db_path: str | Path, pairs: Iterable[tuple[ArticleItem, Meta]], model:
 
 
 def run_db(database: str, paths: list[str], given_date: dt.date | None, warc: bool, model: str, recursive: bool,
-           glob: str, html_pages: bool, workers: int, err) -> int:
+           glob: str, html_pages: bool, workers: int, err, jsonl: bool = False,
+           keys: tuple[str, str, str] = ("text", "id", "date")) -> int:
     """The work of ``strikex db`` (messages to the console ``err``); returns the exit status."""
     from .apply import Fatal
     from .errors import EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_SOME_FAILED, ModelNotFound
@@ -101,7 +113,8 @@ def run_db(database: str, paths: list[str], given_date: dt.date | None, warc: bo
         if not Path(p).exists():
             raise Fatal(f"{p}: no such file or folder", EXIT_BAD_INPUT)
     say = lambda message: err.print(f"strikex: {message}", markup=False)  # noqa: E731
-    pairs = read_items(paths, given_date, warc, recursive, glob, html_pages, report=say)
+    pairs = read_items(paths, given_date, warc, recursive, glob, html_pages, report=say, jsonl=jsonl,
+                       text_key=keys[0], id_key=keys[1], date_key=keys[2])
     try:
         summary = build(database, pairs, model=model, workers=workers, report=say)
     except ModelNotFound as exc:

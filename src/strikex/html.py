@@ -7,13 +7,23 @@ text, ``main_text(page)``: the headline and the article's paragraphs, without na
 it under ``text``, so a reader can check every value: ``record["text"][m["start"]:m["end"]] == m["text"]``.
 When trafilatura finds no main text, the page's markup is stripped instead (``markup.py``), with a warning.
 
-The page's date (``page_date``: its metadata, ``<time>`` elements and URL, never a date in the body) is the
-item's reference date when the caller gives none; it serves only when the text itself states no
-publication date, as ``--date`` does. Nothing here fetches anything: pages are parsed from the string.
+A JSON Lines row whose text is a whole page (``looks_like_page``: it opens with a doctype, ``<html>``,
+``<head>`` or ``<body>``) is read as a page too (``row_item``); a row with only some markup left in its
+text is not (``markup.py`` strips that, offsets into the text as given).
+
+Reference dates (``page_item``; the README's "Reference date: which wins"): the publication date the text
+states always wins (the pipeline finds it); when it states none, the first of
+1. the page's own date (``page_date``: its metadata, ``<time>`` elements and URL, never a date in the body),
+2. the JSON Lines row's date (``--date-key``),
+3. the caller's ``--date`` (one date for the whole batch),
+4. the WARC record's crawl date (when it was fetched, not published).
+What the article says of itself comes first, then what the caller says of this article, then of the batch,
+then the crawl's timestamp. Nothing here fetches anything: pages are parsed from the string.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from . import markup
@@ -24,6 +34,9 @@ SUFFIXES = (".html", ".htm", ".xhtml")
 # trafilatura.extract(page, **EXTRACT) gives the text strikex reads (trafilatura 2.x): that is how to reproduce it
 EXTRACT = dict(output_format="txt", include_comments=False, include_tables=True, include_links=False,
                include_images=False, favor_precision=True, deduplicate=False)
+# a whole page: a doctype, <html>, <head> or <body> first (after white space, an XML declaration, comments)
+_PAGE_START = re.compile(r"\A[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b|<(?:html|head|body)\b)",
+                         re.I | re.S)
 FALLBACK_WARNING = ("web page: trafilatura found no main text; the page's markup was stripped instead "
                     "(offsets point into the record's text)")
 
@@ -37,6 +50,12 @@ class PageText:
 def is_page(source: str | None) -> bool:
     """A file whose name says it is a web page."""
     return bool(source) and source.lower().endswith(SUFFIXES)
+
+
+def looks_like_page(text: str | None) -> bool:
+    """Whether a text (a JSON Lines row's) is a whole web page, as a ``*.html`` file is, rather than an
+    article with some markup left in it."""
+    return bool(text) and _PAGE_START.match(text[:65536]) is not None
 
 
 def _tree(page: str):
@@ -79,11 +98,21 @@ def page_date(page: str, url: str | None = None) -> dt.date | None:
 
 
 def page_item(article: Article, given_date: dt.date | None = None, fallback_date: dt.date | None = None,
-              url: str | None = None) -> ArticleItem:
-    """A page as the batch's item: its reference date is ``given_date`` (the caller's), else the page's own
-    date, else ``fallback_date`` (a WARC record's crawl date)."""
-    item = article_item(article, given_date)
+              url: str | None = None, row_date: str | None = None) -> ArticleItem:
+    """A page as the batch's item. Its reference date, for when the text states none: the page's own date,
+    else the row's date (``row_date``, a JSON Lines row's), else ``given_date`` (the caller's ``--date``),
+    else ``fallback_date`` (a WARC record's crawl date)."""
+    item = article_item(article, given_date, row_date)   # the row's date, else the caller's
     if item.text is None or item.error is not None:
         return item
-    date = given_date or page_date(item.text, url) or fallback_date
+    date = page_date(item.text, url) or item.given_date or fallback_date
     return ArticleItem(item.text, date, item.source, item.warnings, item.error, html=True)
+
+
+def row_item(article: Article, given_date: dt.date | None = None, row_date: str | None = None) -> ArticleItem:
+    """A JSON Lines row as the batch's item: a web page when its text is one (``looks_like_page``; its source
+    the URL it names, if it is one, for the page's date), else an article of text."""
+    if looks_like_page(article.text):
+        url = article.source if article.source.startswith(("http://", "https://")) else None
+        return page_item(article, given_date, url=url, row_date=row_date)
+    return article_item(article, given_date, row_date)

@@ -1,7 +1,7 @@
 """WARC files (gzipped or not) as web pages: each HTML response record is one article (``html.py`` reads it).
 
-A record's source is its URL (``WARC-Target-URI``); its reference date, when the text states none and the
-caller gives none, is the page's own date (``html.page_date``), else the record's crawl date (``WARC-Date``).
+A record's source is its URL (``WARC-Target-URI``); its reference date, when the text states none, is the
+page's own date (``html.page_date``), else the caller's ``--date``, else the record's crawl date (``WARC-Date``).
 Everything else is skipped and counted: request, metadata and revisit records, responses that are not
 ``200 OK``, responses that are not HTML (images, PDFs, scripts...). A response larger than ``4 × max_chars``
 bytes gives an error item (never cut short silently); a file that is not a WARC gives one error item.
