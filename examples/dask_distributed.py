@@ -2,9 +2,11 @@
 
     pip install 'strikex[web,dask]'
     python examples/dask_distributed.py crawl/*.warc.gz articles/ out.db --workers 4      # a LocalCluster
+    python examples/dask_distributed.py shards/*.jsonl out.db --workers 4        # JSON Lines shards (text, id, date)
     python examples/dask_distributed.py crawl/*.warc.gz out.db --scheduler tcp://host:8786  # a running cluster
 
-The shape: a bag of input files (article files, web pages, WARC files: one per element), partitioned;
+The shape: a bag of input files (article files, web pages, WARC files, JSON Lines shards whose rows have
+"text", "id" and "date" as `strikex db --input jsonl` reads them: one file per element), partitioned;
 ``extract_partition`` reads each file's articles and extracts them on a worker (the pipeline loaded once
 per worker process, on its first partition), skipping articles the database already holds (their URLs and
 digests are sent along); the client stores each partition's records as it arrives, one transaction per
@@ -24,6 +26,8 @@ from strikex.db import digest, open_db, rebuild_disputes, store_all, write_metad
 from strikex.items import parse_date
 from strikex.warc import SUFFIXES as WARC_SUFFIXES
 
+JSONL_SUFFIXES = (".jsonl",)
+
 
 def input_files(paths: Iterable[str]) -> list[str]:
     """The files of the inputs: folders expanded to their articles, pages and WARC files, in path order."""
@@ -31,7 +35,8 @@ def input_files(paths: Iterable[str]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out += [str(p) for p in sorted(path.iterdir()) if p.is_file() and p.name.endswith((".txt", ".html", ".htm", *WARC_SUFFIXES))]
+            out += [str(p) for p in sorted(path.iterdir())
+                    if p.is_file() and p.name.endswith((".txt", ".html", ".htm", *JSONL_SUFFIXES, *WARC_SUFFIXES))]
         else:
             out.append(raw)
     return out
@@ -42,7 +47,8 @@ def extract_partition(files: Iterable[str], known: frozenset[str] = frozenset(),
     (by URL or digest) and each seen once."""
     pairs, seen = [], set(known)
     for f in files:
-        for item, meta in read_items([f], parse_date(reference_date), warc=f.endswith(WARC_SUFFIXES)):
+        for item, meta in read_items([f], parse_date(reference_date), warc=f.endswith(WARC_SUFFIXES),
+                                     jsonl=f.endswith(JSONL_SUFFIXES)):
             keys = {digest(item.text)} | ({meta["url"]} if meta.get("url") else set()) if item.text is not None else set()
             if keys & seen:
                 continue

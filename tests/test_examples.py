@@ -60,7 +60,8 @@ def test_dask_example_gives_the_records_the_cli_gives(cli, tmp_path):
 
 
 def test_dask_distributed_example_gives_the_database_strikex_db_gives(cli, tmp_path):
-    """examples/dask_distributed.py on a LocalCluster of 2 processes (articles, a web page and a WARC file):
+    """examples/dask_distributed.py on a LocalCluster of 2 processes (articles, a web page, a WARC file and a
+    JSON Lines shard):
     the same stored records and disputes as `strikex db` in one process."""
     pytest.importorskip("dask.distributed")
     sqlite_utils = pytest.importorskip("sqlite_utils")
@@ -76,14 +77,19 @@ def test_dask_distributed_example_gives_the_database_strikex_db_gives(cli, tmp_p
     crawl = tmp_path / "crawl.warc.gz"
     write_warc(crawl, [(f"https://news.example.org/{a[0]}", page(a[1], a[3]), "2024-01-01")
                        for a in gold("tests/articles")[1:3]], extras=False)
+    shard = tmp_path / "shard.jsonl"   # a JSON Lines shard, as `strikex db --input jsonl` reads one
+    name, text, _, date = gold("tests/articles")[3]
+    shard.write_text(json.dumps({"id": f"https://news.example.org/{name}", "text": text, "date": date}) + "\n",
+                     encoding="utf-8")
     single = tmp_path / "single.db"
     assert cli("db", single, folder).exit_code == 0
     assert cli("db", single, crawl, "--input", "warc").exit_code == 0
+    assert cli("db", single, shard, "--input", "jsonl").exit_code == 0
     spread = tmp_path / "spread.db"
     done = subprocess.run([sys.executable, str(ROOT / "examples" / "dask_distributed.py"), str(folder), str(crawl),
-                           str(spread), "--workers", "2"], capture_output=True, text=True, timeout=600)
+                           str(shard), str(spread), "--workers", "2"], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "6 articles added" in done.stdout
+    assert "7 articles added" in done.stdout
 
     def stored(path):
         db = sqlite_utils.Database(path)
