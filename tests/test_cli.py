@@ -467,3 +467,9 @@ def test_a_fifo_in_a_folder_is_named_and_not_read(cli, folder):
 def test_max_chars_over_spacys_limit_is_refused_before_loading(cli, tmp_path):
     result = cli("extract", write(tmp_path / "a.txt", A), "--max-chars", "1000001")
     assert result.exit_code == 2 and "1000000" in result.stderr.replace(",", "")
+
+
+def test_help_shows_the_extras_to_install(cli):
+    # rich markup would swallow "[web]" as a tag: the help escapes it, so the command to run is whole
+    result = cli("db", "--help")
+    assert "strikex[web]" in " ".join(result.stdout.split())

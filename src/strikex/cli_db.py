@@ -41,7 +41,7 @@ def db_command(
 ) -> None:
     """Add articles to an SQLite dataset: articles, unions, councils, people, ballots, strike days, quotes, causes, disputes.
 
-    Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
+    Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex\\[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
     """
     from .dataset import run_db
 
