@@ -275,11 +275,9 @@ NOT_YET = {   # label -> why the rules do not cover it yet
     "K8-weekday-list-after-next-week": "'next week' in the sentence before does not move the weekdays",
     "K8-reference-weekday-past-perfect": "the reference weekday in a called-off clause is not the reference day",
     "K8-present-perfect-past-strike (S9)": "tense is read per sentence, not per clause",
-    "K8-past-and-future-weekdays": "tense is read per sentence, not per clause",
     "K9-conditional-earliest-start": "a date under an 'if members vote' condition still counts",
     "K11-headline-date-takes-body-year": "no date coreference within the article",
     "K12-walked-out-indefinitely": "an undated strike under way gives no day",
-    "S11-strike-period-lines": "a strike period on lines of its own has no trigger",
 }
 CASES = [pytest.param(*c, marks=pytest.mark.xfail(reason=NOT_YET[c[0]], strict=True)) if c[0] in NOT_YET else c
          for c in CASES]
@@ -294,6 +292,24 @@ def test_strike_days_form(run, label, text, ref, expected):
 # Sentences of our own for each rule added (strike_lengths, recurrence, strike_days attribution and
 # continuation, month-first lists, clock times, next week, line breaks, the byline reference date).
 OWN = [
+    # a short strike line ending in a colon heads the line after it
+    # the tense of the date's own clause, not of the sentence
+    ('clause-tense-past-then-future',
+     'Porters at Harlow Council who walked out on Monday will strike again on Friday, Unison said.',
+     '2025-06-04',
+     ['2025-06-02', '2025-06-06']),
+    ('clause-tense-began-due-to-end',
+     'The Unite strike at Harlow Council, which began on Monday, is due to end on Thursday.',
+     '2025-06-04',
+     ['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05']),
+    ('heading-strike-dates',
+     'Unite members at Corby Council will take strike action.\nStrike dates:\nMonday 6 October and Tuesday 7 October',
+     '2025-09-15',
+     ['2025-10-06', '2025-10-07']),
+    ('heading-not-a-strike-line',
+     'Unite members at Corby Council will take strike action.\nCouncil meetings:\nMonday 6 October and Tuesday 7 October',
+     '2025-09-15',
+     []),
     # a repeat word takes the dates after it back to the strike, though the parse hangs them on the telling
     ('again-on-list-before-said',
      'Care staff at Bury Council will walk out on June 3, 4 and 5, and again on June 17 and 18, Unison said in a statement.',

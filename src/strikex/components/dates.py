@@ -40,16 +40,17 @@ def expand_pattern(pattern, words):
 
 
 def looks_back(span: Span, future_words: set[str]) -> bool:
-    """Whether the clause around a date reports the past ("walked out on Monday") or looks ahead."""
-    sent = span.sent
-    if any(t.lower_ in future_words for t in sent):
-        return False
+    """Whether the clause around a date reports the past ("walked out on Monday") or looks ahead. The clause's
+    own verb decides: "drivers who walked out on Monday will strike again on Friday" has Monday in the past
+    and Friday ahead; a future word in the verb's clause ("will", "set", "due") looks ahead."""
     head = span.root
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    if head.tag_ in {"VBD"} or (head.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in head.children)):
-        return True
-    return False
+    if head.pos_ not in {"VERB", "AUX"}:   # no verb: the sentence's words decide
+        return False
+    past = head.tag_ in {"VBD"} or (head.tag_ == "VBN" and any(c.lower_ in {"was", "were", "had"} for c in head.children))
+    clause = [head, *head.children, *(head.ancestors if head.dep_ in {"xcomp", "ccomp"} else ())]
+    return past and not any(t.lower_ in future_words for t in clause)
 
 
 CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|am|pm|a\.m\.|p\.m\.)$", re.I)

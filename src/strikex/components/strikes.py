@@ -85,6 +85,12 @@ class StrikeFinder(RuleComponent):
         words = [t.lower_ for t in sent if not t.is_space][:2]
         return bool(words) and (words[0] in self.lex["continuation_openers"] or " ".join(words) in self.lex["continuation_openers"])
 
+    @staticmethod
+    def heading(sent: Span) -> bool:
+        """'Strike period:', 'Dates of action:': a short strike line ending in a colon heads the line after it."""
+        words = [t for t in sent if not t.is_space]
+        return 1 < len(words) <= 6 and words[-1].text == ":"
+
     def weekdays_only(self, sent: Span) -> bool:
         text = window(sent)
         return has_cue(text, self.lex["weekday_words"]) and has_cue(text, self.lex["period_back_references"])
@@ -150,7 +156,8 @@ class StrikeFinder(RuleComponent):
                 # in a story about a strike, "the co-ordinated action ... from Tuesday 26 to Thursday 28 September"
                 if strong and self.has_trigger(sent, self.lex["weak_triggers"], texts[sent.start]):
                     kind = "weak_triggers"
-                elif (last_with_days == n - 1 and self.continues(sent)) or (strong and self.effect(sent, n, sents, strong)):
+                elif (last_with_days == n - 1 and self.continues(sent)) or (strong and self.effect(sent, n, sents, strong)) \
+                        or (n > 0 and sents[n - 1].start in strong and self.heading(sents[n - 1])):
                     kind = "continuation"   # "They will be joined by ... between 12 and 14 May"
                 else:
                     continue
