@@ -34,6 +34,12 @@ TESTS = Path(__file__).parent
      "its colours.", "Calderdale Council"),
     ("The pay deal was agreed without any need for a ballot or industrial action, Unite said of Torbay Council's offer.",
      "Torbay Council"),
+    # a sense's object after an amount or modifiers; a walkout from a meeting with a quoted word between;
+    # an election's postal ballot packs
+    ("Bolton Council strikes £12m leisure deal – as opposition walk out of 'shambolic' meeting. Unison said "
+     "staff would keep their terms.", "Bolton Council"),
+    ("Voters in the Hale ward go to the polls next week in a by-election for Trafford Council. Postal ballot packs "
+     "have gone out to 3,000 voters. Unison said its members at the count would be paid overtime.", "Trafford Council"),
 ])
 def test_no_dispute_no_dispute_facts(run, text, council):
     record = run(text, "2024-03-04")
@@ -55,6 +61,7 @@ OTHER_SENSES = [
     ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
     ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
     ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
+    ("strike_out_words", "The Unison secretary accused the panel of striking out the appeal clause on 3 May."),
 ]
 
 

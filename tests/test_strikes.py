@@ -173,6 +173,7 @@ OTHER_SENSES = [
     ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
     ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
     ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
+    ("strike_out_words", "The Unison secretary accused the panel of striking out the appeal clause on 3 May."),
 ]
 
 

@@ -61,6 +61,7 @@ OTHER_SENSES = [
     ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality."),
     ("strike_a_note", "The Unite leader will strike a note of optimism at the conference."),
     ("walk_out_of", "A Unison member on the committee walked out of the meeting in protest."),
+    ("strike_out_words", "The Unison secretary accused the panel of striking out the appeal clause."),
 ]
 
 

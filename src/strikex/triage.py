@@ -105,7 +105,7 @@ class Triage:
         if strong:
             s, e = strong[0]
             return Verdict(True, f"dispute phrase {doc[s:e].text!r}")
-        weak = [(s, e) for k, s, e in found if k == self.weak]
+        weak = unmasked(self.weak)   # "striking out the clause": a weak word inside another sense does not count
         unions = story(self.unions_lower(doc) + self.unions_cased(doc))
         ambiguous = unmasked(self.ambiguous)
         if ambiguous and (weak or unions):

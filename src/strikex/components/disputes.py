@@ -155,7 +155,8 @@ class DisputeFinder(RuleComponent):
         """Why the action word is another sense: a rule id of models/other_senses.json (a modifier, an object,
         an agent, a place walked out of) or a parse rule here (walk_without_out, striking_describes)."""
         s, low, senses = self.sets, tok.lower_, self.senses
-        sense = senses.modifier(c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"})
+        sense = senses.phrase_at(tok.doc, tok.i)   # a phrase as written ("striking out the clause")
+        sense = sense or senses.modifier(c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "npadvmod"})
         if sense:
             return senses.rule(sense)
         if tok.pos_ in {"VERB", "AUX"} or low in {"struck", "striking"}:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ._gazetteer import phrase_matcher
@@ -42,13 +43,33 @@ class OtherSenses:
         self.phrases: list[tuple[str, str]] = list(dict.fromkeys(
             (sid, " ".join(t.lower_ for t in nlp.make_doc(p) if not t.is_space)) for sid, p in spelled))
         self.matcher = phrase_matcher(nlp, "LOWER", self.phrases)
+        # "Council strikes £40m waste deal": an object with an amount or modifiers between it and the verb
+        # (read on a tagged Doc; a preposition, a verb or a date between them breaks the phrase)
+        self.spread = Matcher(nlp.vocab)
+        gap = {"POS": {"IN": ["NUM", "ADJ", "NOUN", "PROPN", "DET", "SYM"]}, "ENT_TYPE": {"NOT_IN": ["DATE", "TIME"]},
+               "OP": "{1,4}"}
+        quoted = {"LOWER": {"IN": ["'", "‘", "’", '"', "“", "”"]}, "OP": "?"}
+        for sense in data["senses"]:
+            if sense.get("objects"):
+                self.spread.add(sense["id"], [[{"LOWER": {"IN": data["strike_verbs"]}}, gap,
+                                               {"LOWER": {"IN": sense["objects"]}}]])
+            if sense.get("places"):   # "walk out of 'farce' meeting"
+                self.spread.add(sense["id"], [[{"LOWER": {"IN": data["walk_verbs"]}}, {"LOWER": "out"},
+                                               {"LOWER": {"IN": data["place_prepositions"]}}, quoted, gap, quoted,
+                                               {"LOWER": {"IN": sense["places"]}}]])
 
     def rule(self, sense: str) -> str:
         return f"{self.file}:{sense}"
 
     def masked(self, doc: Doc) -> set[int]:
-        """The tokens of every other-sense phrase in the Doc."""
-        return {i for _, s, e in self.matcher(doc) for i in range(s, e)}
+        """The tokens of every other-sense phrase in the Doc (objects after modifiers only once it is tagged)."""
+        spread = self.spread(doc) if doc.has_annotation("TAG") else []
+        return {i for _, s, e in list(self.matcher(doc)) + spread for i in range(s, e)}
+
+    def phrase_at(self, doc: Doc, i: int) -> str | None:
+        """The sense of the other-sense phrase that holds token ``i`` ("striking out the clause"), if any."""
+        found = list(self.matcher(doc)) + (self.spread(doc) if doc.has_annotation("TAG") else [])
+        return next((doc.vocab.strings[k] for k, s, e in found if s <= i < e), None)
 
     def modifier(self, words: Iterable[str]) -> str | None:
         return next((self.modifiers[w] for w in words if w in self.modifiers), None)
