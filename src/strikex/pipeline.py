@@ -75,11 +75,17 @@ def _faster_attribute_rules(nlp: "Language") -> None:
     nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
-def make_docs(nlp: "Language", items: Iterable[ArticleItem]) -> Iterator["Doc"]:
+def make_docs(nlp: "Language", items: Iterable[ArticleItem], gate=None) -> Iterator["Doc"]:
     """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs.
-    Every item has a text (the batch turns the others into error records first)."""
+    Every item has a text (the batch turns the others into error records first). An article the triage
+    ``gate`` turns away on its raw text (``Triage.turn_away``) is not tokenized: its Doc is empty and carries
+    the verdict."""
+    from spacy.tokens import Doc
+
     for item in items:
-        doc = nlp.make_doc(item.text)
+        verdict = gate.turn_away(item.text) if gate is not None else None
+        doc = nlp.make_doc(item.text) if verdict is None else Doc(nlp.vocab)
+        doc._.triage = verdict
         doc._.text = item.text
         doc._.given_date = item.given_date
         doc._.source = item.source
@@ -107,7 +113,8 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
         timeout: float | None = None, scoped: bool = False) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
-    carries its verdict (``doc._.triage``) and no annotations.
+    carries its verdict (``doc._.triage``) and no annotations (no tokens either when the gate could turn it
+    away on its raw text).
 
     A rule component that raises on one article marks that Doc (``doc._.failure``) instead of ending the
     batch: its record becomes an error record, and the articles after it are processed as usual. So does
@@ -130,7 +137,7 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     # strikex's components run below, doc by doc; the lemmatizer not at all (components/_lemmas.py)
     skipped = [name for name, _ in ours] + [name for name in nlp.pipe_names if name == "lemmatizer"]
     gate = triage_gate(nlp) if triage else None
-    docs = make_docs(nlp, items)
+    docs = make_docs(nlp, items, gate)
     while True:
         with nlp.memory_zone() if scoped else nullcontext():
             chunk = list(islice(docs, batch_size * 4))   # tokenized inside the zone: its new strings are transient
@@ -146,7 +153,8 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
 
     if gate is not None:
         for doc in chunk:
-            doc._.triage = gate(doc)
+            if doc._.triage is None:   # not already turned away on its raw text (make_docs)
+                doc._.triage = gate(doc)
     relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
     done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
     for i, doc in zip(relevant, done):

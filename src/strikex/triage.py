@@ -13,8 +13,11 @@ boilerplate component uses.
 Before the boilerplate rules and the matchers, a regular expression of the same phrases (``prefilter``)
 looks at the raw text: every relevant verdict needs a strong, ambiguous or weak phrase, so a text in which
 none of them occurs even as a substring is turned away at once, with the verdict the matchers would give
-("no dispute vocabulary"). It runs after the language test, which reads the tokens, so that the verdicts
-stay the same.
+("no dispute vocabulary"). ``turn_away`` does the same on the raw text before the tokenizer (the tokenizer
+is most of what a turned-away article costs): it also needs the language test's answer, which reads the
+tokens, so it decides only when bounds from the raw text settle it (``language_bounds``: at least so many
+common English words, at most so many words), and leaves the rest to the tokens. Either way the verdict is
+the one the tokens would give.
 
 Text that is not English (few of its words are common English words, e.g. a Welsh article) is turned
 away too, with ``language: "non-en"`` and a warning, rather than read into nonsense records.
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import Counter
+from itertools import groupby
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,9 +53,49 @@ def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
     """A regular expression that finds, in a lower-cased text, every place the LOWER PhraseMatcher of
     ``phrases`` can match (and more): each phrase's tokens joined by optional white space (only a token's
     trailing white space lies between two tokens), with no word boundaries (the tokenizer splits some
-    words, "c'mon" into "c'm" + "on")."""
-    alternatives = {r"\s*".join(re.escape(t.lower_) for t in nlp.make_doc(p)) for p in phrases}
-    return re.compile("|".join(sorted(alternatives, key=len, reverse=True)))
+    words, "c'mon" into "c'm" + "on"). The phrases are folded into a tree of their characters, so that the
+    search tries each letter once rather than each phrase in turn; a phrase that contains a shorter one
+    ("strike action", "strike") needs no branch of its own, since the search only asks whether one occurs."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for i, token in enumerate(nlp.make_doc(phrase)):
+            for unit in ([r"\s*"] if i else []) + [re.escape(c) for c in token.lower_]:
+                node = node.setdefault(unit, {})
+        node[""] = {}   # a phrase ends here
+
+    def pattern(node: dict) -> str:
+        if "" in node or not node:
+            return ""
+        branches = [unit + pattern(child) for unit, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(pattern(tree))
+
+
+LETTERS = re.compile(r"[^\W\d_]+")   # runs of letters (and, rarely, numerals that are not digits: see below)
+
+
+def split_runs(nlp: Language) -> dict[str, int]:
+    """For each run of letters (lower-cased) that a tokenizer special case can split into several tokens ("cannot"
+    is "can" + "not", "gonna" "gon" + "na"), the most tokens it can become. Nothing else in the tokenizer
+    splits a run of letters: its prefixes, suffixes and infixes are punctuation, symbols, or units after a digit."""
+    from spacy.attrs import ORTH
+
+    most: dict[str, int] = {}
+    for key, pieces in nlp.tokenizer.rules.items():
+        if len(pieces) < 2:
+            continue
+        bounds, at = [], 0
+        for piece in pieces:
+            orth = piece.get(ORTH, piece.get("ORTH", ""))
+            bounds.append((at, at + len(orth)))
+            at += len(orth)
+        for run in LETTERS.finditer(key):
+            n = sum(a < run.end() and run.start() < b for a, b in bounds)
+            if n > 1:
+                most[run.group().lower()] = max(n, most.get(run.group().lower(), 0))
+    return most
 
 
 class Triage:
@@ -73,6 +118,8 @@ class Triage:
             self.boilerplate.initialize()
         self.english_words = set(lex["english_words"])
         self.english = lex["english"]
+        self.split_runs = split_runs(nlp)
+        self.counted = self.english_words - {k.lower() for k in nlp.tokenizer.rules}
         self.strong, self.ambiguous, self.weak, self.not_strong = (
             nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong"))
 
@@ -80,6 +127,32 @@ class Triage:
         """(words, share of them that are common English words): a cheap test of the language."""
         words = [t.lower_ for t in doc if t.is_alpha]
         return len(words), (sum(w in self.english_words for w in words) / len(words) if words else 0.0)
+
+    def language_bounds(self, lowered: str) -> tuple[int, int]:
+        """(at most how many words, at least how many of them common English words) ``english_share`` finds in
+        the tokens of a text, from the text lower-cased. A word (an alphabetic token) lies inside one run of
+        letters, and a run is one token unless a special case splits it (``split_runs``). A chunk between white
+        space that is a common English word is one token of its own (no special case is one: ``counted``)."""
+        runs = LETTERS.findall(lowered)
+        if "".join(runs).isalpha():
+            words = len(runs)
+            counts = Counter(runs)
+            words += sum((self.split_runs[r] - 1) * counts[r] for r in counts.keys() & self.split_runs.keys())
+        else:  # a numeral that is not a digit ("²") inside a run: count the runs of real letters, a letter each
+            words = sum(len(list(g)) for run in runs for alpha, g in groupby(run, str.isalpha) if alpha)
+        chunks = Counter(lowered.split())
+        return words, sum(chunks[w] for w in self.counted)
+
+    def turn_away(self, text: str) -> Verdict | None:
+        """The verdict on ``text`` without tokenizing it, when the raw text settles it: no dispute vocabulary and
+        English (by ``language_bounds``); None when the tokens are needed (then call the gate on the Doc)."""
+        lowered = text.lower()
+        if self.prefilter is None or self.prefilter.search(lowered):
+            return None
+        words, common = self.language_bounds(lowered)
+        if words < self.english["min_words"] or common / words >= self.english["min_share"]:
+            return Verdict(False, "no dispute vocabulary")
+        return None
 
     def __call__(self, doc: Doc) -> Verdict:
         words, share = self.english_share(doc)
