@@ -110,6 +110,16 @@ ODD = ("Weather: cannot gonna dont Cannot GONNA it's can't won't x² m³ café n
        "to in is was for that on with said by at from it be are have has will this which their they but not an as")
 
 
+WEAK_ONLY = [
+    "Photo credit: library members at the reopening\n\nThe branch library in Thornwick reopens on Monday, and "
+    "the reading group's members will meet there again in the spring, organisers said.",
+    "The pay offer to Fernlow's gardeners was described as modest by councillors at a meeting on Tuesday.",
+    "Non-members and members-only events: the allotment society's talks on composting resume in March.",
+    "The GMB said the pay offer to Fernlow's gardeners was modest.",            # a union: the tokens decide
+    "Gardeners c'mon strike a pose, said the photographer at the Fernlow show.",  # an ambiguous phrase: the tokens
+]
+
+
 def test_turning_away_on_the_raw_text_gives_the_verdict_of_the_tokens(nlp):
     """``Triage.turn_away`` decides without the tokenizer only what the tokens would decide, with the same
     verdict, and its language bounds are bounds; a text that is not English goes to the tokens."""
@@ -118,7 +128,7 @@ def test_turning_away_on_the_raw_text_gives_the_verdict_of_the_tokens(nlp):
     gate = Triage(nlp)
     texts = [p.read_text(encoding="utf-8", errors="replace") for d in PREFILTER_SETS if d.is_dir()
              for p in sorted(d.glob("*.txt"))]
-    texts += [FRENCH, ODD, ODD * 3, "", "Short.", "Rain on Tuesday " * 20]
+    texts += [FRENCH, ODD, ODD * 3, "", "Short.", "Rain on Tuesday " * 20] + WEAK_ONLY
     turned_away = 0
     for text in texts:
         doc = nlp.make_doc(text)
@@ -130,6 +140,8 @@ def test_turning_away_on_the_raw_text_gives_the_verdict_of_the_tokens(nlp):
         turned_away += early is not None
     assert turned_away >= 10
     assert gate.turn_away(FRENCH) is None and gate(nlp.make_doc(FRENCH)).language == "non-en"
+    assert [(v.reason if v else None) for v in map(gate.turn_away, WEAK_ONLY)] == [
+        "'branch' but no union", "'pay offer' but no union", "'members' but no union", None, None]
 
 
 def test_an_article_turned_away_on_its_raw_text_is_not_tokenized(nlp):

@@ -49,20 +49,31 @@ class Verdict:
     language: str = "en"  # "en", or "non-en" for text that is not English (then not relevant)
 
 
-def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
+LETTER = r"[^\W\d_]"
+
+
+def phrase_regex(nlp: Language, phrases: list[str], bounded: bool = False) -> "re.Pattern":
     """A regular expression that finds, in a lower-cased text, every place the LOWER PhraseMatcher of
     ``phrases`` can match (and more): each phrase's tokens joined by optional white space (only a token's
-    trailing white space lies between two tokens), with no word boundaries (the tokenizer splits some
-    words, "c'mon" into "c'm" + "on"). The phrases are folded into a tree of their characters, so that the
-    search tries each letter once rather than each phrase in turn; a phrase that contains a shorter one
-    ("strike action", "strike") needs no branch of its own, since the search only asks whether one occurs."""
-    tree: dict = {}
+    trailing white space lies between two tokens). The phrases are folded into a tree of their characters,
+    so that the search tries each letter once rather than each phrase in turn; where a phrase may end
+    anywhere, a longer one that contains it ("strike action", "strike") needs no branch of its own, since
+    the search only asks whether one occurs.
+
+    Unbounded (the prefilter), a phrase may begin and end inside a word. ``bounded``, not next to a letter:
+    a token boundary between two letters is only ever a tokenizer special case's ("c'mon" is "c'm" + "on"),
+    so a phrase whose first (last) token can be such a piece keeps no boundary on that side."""
+    starts, ends = special_pieces(nlp) if bounded else (set(), set())
+    trees: dict[bool, dict] = {True: {}, False: {}}   # by whether the phrase must not follow a letter
     for phrase in phrases:
-        node = tree
-        for i, token in enumerate(nlp.make_doc(phrase)):
-            for unit in ([r"\s*"] if i else []) + [re.escape(c) for c in token.lower_]:
+        tokens = [t.lower_ for t in nlp.make_doc(phrase)]
+        if not tokens:
+            continue
+        node = trees[bounded and tokens[0] not in starts]
+        for i, token in enumerate(tokens):
+            for unit in ([r"\s*"] if i else []) + [re.escape(c) for c in token]:
                 node = node.setdefault(unit, {})
-        node[""] = {}   # a phrase ends here
+        node["(?!" + LETTER + ")" if bounded and tokens[-1] not in ends else ""] = {}   # a phrase ends here
 
     def pattern(node: dict) -> str:
         if "" in node or not node:
@@ -70,7 +81,30 @@ def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
         branches = [unit + pattern(child) for unit, child in sorted(node.items())]
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return re.compile(pattern(tree))
+    parts = [("(?<!" + LETTER + ")" if behind else "") + pattern(tree) for behind, tree in trees.items() if tree]
+    return re.compile("|".join(parts) if parts else "(?!)")
+
+
+def prefilter(nlp: Language, phrases: list[str]) -> "re.Pattern":
+    return phrase_regex(nlp, phrases)
+
+
+def special_pieces(nlp: Language) -> tuple[set[str], set[str]]:
+    """(tokens that begin, tokens that end, between two letters), lower-cased: the pieces of the tokenizer's
+    special cases that split a run of letters ("cannot" is "can" + "not")."""
+    from spacy.attrs import ORTH
+
+    starts, ends = set(), set()
+    for key, pieces in nlp.tokenizer.rules.items():
+        at = 0
+        for piece in pieces:
+            orth = piece.get(ORTH, piece.get("ORTH", ""))
+            a, at = at, at + len(orth)
+            if 0 < a < len(key) and key[a - 1].isalpha() and key[a].isalpha():
+                starts.add(orth.lower())
+            if 0 < at < len(key) and key[at - 1].isalpha() and key[at].isalpha():
+                ends.add(orth.lower())
+    return starts, ends
 
 
 LETTERS = re.compile(r"[^\W\d_]+")   # runs of letters (and, rarely, numerals that are not digits: see below)
@@ -116,6 +150,14 @@ class Triage:
         else:
             self.boilerplate = Boilerplate(nlp, "triage_boilerplate", rules_file=boilerplate)
             self.boilerplate.initialize()
+        # on the raw text (turn_away): the phrases that can decide alone, the union names, where a weak one may be
+        names = finder.data["gazetteer"] if "strikex_unions" in nlp.pipe_names else read_jsonl(unions)
+        self.decisive = phrase_regex(nlp, lex["strong"] + lex["ambiguous"], bounded=True)
+        self.union_names = phrase_regex(nlp, [a for e in names for a in e["aliases"] + e["cased_aliases"]], bounded=True)
+        self.weak_words = phrase_regex(nlp, lex["weak"], bounded=True)
+        longest = max(len(nlp.make_doc(p)) for p in lex["weak"])
+        self.window = re.compile(r"\S+(?:\s+\S+){0,%d}" % (longest - 1))
+        self.make_doc = nlp.make_doc
         self.english_words = set(lex["english_words"])
         self.english = lex["english"]
         self.split_runs = split_runs(nlp)
@@ -144,15 +186,45 @@ class Triage:
         return words, sum(chunks[w] for w in self.counted)
 
     def turn_away(self, text: str) -> Verdict | None:
-        """The verdict on ``text`` without tokenizing it, when the raw text settles it: no dispute vocabulary and
-        English (by ``language_bounds``); None when the tokens are needed (then call the gate on the Doc)."""
+        """The verdict on ``text`` without tokenizing it, when the raw text settles it; None when the tokens are
+        needed (then call the gate on the Doc). It settles texts that are English (by ``language_bounds``) and
+        have no dispute vocabulary at all, or no strong or ambiguous phrase and no union name: then the verdict
+        names the first weak phrase outside boilerplate (``first_weak``), as the matchers would."""
         lowered = text.lower()
-        if self.prefilter is None or self.prefilter.search(lowered):
+        if self.prefilter is None:
+            return None
+        vocabulary = self.prefilter.search(lowered) is not None
+        if vocabulary and (len(lowered) != len(text) or self.decisive.search(lowered) or self.union_names.search(lowered)):
             return None
         words, common = self.language_bounds(lowered)
-        if words < self.english["min_words"] or common / words >= self.english["min_share"]:
-            return Verdict(False, "no dispute vocabulary")
-        return None
+        if words >= self.english["min_words"] and common / words < self.english["min_share"]:
+            return None
+        return Verdict(False, self.first_weak(text, lowered) if vocabulary else "no dispute vocabulary")
+
+    def first_weak(self, text: str, lowered: str) -> str:
+        """The reason the matchers give a text with no strong or ambiguous phrase and no union: its first weak
+        phrase outside boilerplate, found by tokenizing only the few words from each place one may begin (the
+        tokenizer splits at white space first, so those words are tokenized as in the whole text)."""
+        ranges = self.boilerplate.ranges(text)
+        seen = set()
+        found = self.weak_words.search(lowered)
+        while found is not None:
+            start = found.start()
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            if start not in seen:
+                seen.add(start)
+                window = self.window.match(text, start)
+                first = len(text[start:].split(None, 1)[0])   # the word the phrase begins in
+                doc = self.make_doc(window.group())
+                for k, s, e in self.vocabulary(doc):
+                    if k != self.weak or doc[s].idx >= first:
+                        continue
+                    begin, end = start + doc[s].idx, start + doc[e - 1].idx + len(doc[e - 1])
+                    if not any(b0 < end and begin < b1 for b0, b1, _ in ranges):
+                        return f"{doc[s:e].text!r} but no union"
+            found = self.weak_words.search(lowered, found.start() + 1)
+        return "no dispute vocabulary"
 
     def __call__(self, doc: Doc) -> Verdict:
         words, share = self.english_share(doc)
