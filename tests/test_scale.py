@@ -3,6 +3,7 @@ does not keep the words of articles already done, strikex's own caches are bound
 from __future__ import annotations
 
 import gc
+import json
 
 import pytest
 from conftest import SEEDS
@@ -153,3 +154,26 @@ def test_an_article_turned_away_on_its_raw_text_is_not_tokenized(nlp):
     assert [n for n, _ in docs][0] == 0 and all(n > 0 for n, _ in docs[1:])
     assert [r["triage"] for _, r in docs][:2] == ["no dispute vocabulary", docs[1][1]["triage"]]
     assert docs[1][1]["language"] == "non-en" and docs[2][1]["relevant"]
+
+
+HEAVY = ("spacy", "dateparser", "thinc", "numpy", "rich", "strikex.apply", "strikex.api", "strikex.records")
+
+
+@pytest.mark.parametrize("code, heavy", [
+    ("import strikex.cli", HEAVY),
+    ("import strikex", HEAVY),
+    # --help itself: typer draws it with rich, but nothing of the pipeline or of the commands' work is loaded
+    ("import sys\nsys.argv = ['strikex', '--help']\nfrom strikex.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass",
+     HEAVY[:4] + HEAVY[5:]),
+], ids=["import strikex.cli", "import strikex", "strikex --help"])
+def test_start_up_imports_nothing_heavy(code, heavy):
+    """``strikex --help`` stays quick (benchmarks/scale.py times it): the command-line module imports spaCy,
+    dateparser and the commands' modules only when a command runs."""
+    import subprocess
+    import sys
+
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "\
+                   "('spacy', 'dateparser', 'thinc', 'numpy', 'rich') or m.startswith('strikex.'))))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert not [m for m in loaded if m in heavy or m.split(".")[0] in heavy], loaded
