@@ -109,8 +109,11 @@ def release(doc: "Doc") -> None:
     doc.spans.clear()
 
 
+NER_WHERE_NAMES = True   # the default of run's ner_where_names (see there for why)
+
+
 def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, triage: bool = True,
-        timeout: float | None = None, scoped: bool = False) -> Iterator["Doc"]:
+        timeout: float | None = None, scoped: bool = False, ner_where_names: bool | None = None) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
     carries its verdict (``doc._.triage``) and no annotations (no tokens either when the gate could turn it
@@ -127,6 +130,9 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     from the shared vocabulary when the chunk is done (the vocabulary would otherwise grow with every new
     word of an archive), and each Doc is ``release``d when the consumer asks for the next. A Doc is then
     invalid after the consumer has moved on: take what it needs (the record) before that.
+
+    ``ner_where_names`` (default ``NER_WHERE_NAMES``): the pretrained NER runs only on the sentences where a
+    name can be, those with a capitalised word after their first (``ner_on_name_sentences``).
     """
     from contextlib import nullcontext
     from itertools import islice
@@ -136,6 +142,11 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
     # strikex's components run below, doc by doc; the lemmatizer not at all (components/_lemmas.py)
     skipped = [name for name, _ in ours] + [name for name in nlp.pipe_names if name == "lemmatizer"]
+    if (NER_WHERE_NAMES if ner_where_names is None else ner_where_names) and "ner" in nlp.pipe_names:
+        skipped.append("ner")
+        ner = True
+    else:
+        ner = False
     gate = triage_gate(nlp) if triage else None
     docs = make_docs(nlp, items, gate)
     while True:
@@ -143,11 +154,11 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
             chunk = list(islice(docs, batch_size * 4))   # tokenized inside the zone: its new strings are transient
             if not chunk:
                 return
-            yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped)
+            yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped, ner)
 
 
 def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, batch_size: int,
-               timeout: float | None, scoped: bool) -> Iterator["Doc"]:
+               timeout: float | None, scoped: bool, ner: bool = False) -> Iterator["Doc"]:
     """One chunk of ``run``: triage, the pretrained components, the rule components; its Docs one by one."""
     from .budget import TimeLimitExceeded, reset, time_limit
 
@@ -157,6 +168,8 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
                 doc._.triage = gate(doc)
     relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
     done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
+    if ner:
+        done = ner_on_name_sentences(nlp, list(done), batch_size)
     for i, doc in zip(relevant, done):
         name = ""
         try:
@@ -176,3 +189,31 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
         yield doc
         if scoped:
             release(doc)
+
+
+def name_sentence(sent) -> bool:
+    """A sentence where a name can be: a capitalised word, not its first word unless that is no stop word
+    ("Holmes said", not "The council said")."""
+    words = [t for t in sent if t.is_alpha]
+    return any(t.text[0].isupper() and (k or not t.is_stop) for k, t in enumerate(words))
+
+
+def ner_on_name_sentences(nlp: "Language", docs: list["Doc"], batch_size: int) -> list["Doc"]:
+    """The pretrained NER on each Doc's name sentences only (``name_sentence``), joined into one Doc per
+    article, its entities copied back; every other token is outside any entity, as where NER finds none."""
+    from spacy.tokens import Doc, Span
+
+    ner = nlp.get_pipe("ner")
+    parts, starts = [], []
+    for doc in docs:
+        sents = [s for s in doc.sents if name_sentence(s)]
+        starts.append([t.i for s in sents for t in s])   # the token of doc behind each token of its part
+        parts.append(Doc.from_docs([s.as_doc() for s in sents]) if sents else Doc(nlp.vocab))
+    for doc, part, index in zip(docs, ner.pipe(parts, batch_size=batch_size), starts):
+        ents = []
+        for e in part.ents:
+            first, last = index[e.start], index[e.end - 1]
+            if last - first == e.end - 1 - e.start:   # not across two sentences apart in the article
+                ents.append(Span(doc, first, last + 1, label=e.label))
+        doc.ents = ents
+    return docs
