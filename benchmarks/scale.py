@@ -195,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                              "records on stdout or in an --output file")
     parser.add_argument("--workers", type=int, default=1, help="--workers of the command-line steps")
     parser.add_argument("--skip-ratios", action="store_true")
+    parser.add_argument("--ratios", nargs="+", default=["mixed", "relevant"], choices=["mixed", "relevant"])
     parser.add_argument("--skip-help", action="store_true")
     parser.add_argument("--output", type=Path, default=HERE / "scale.json")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -225,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                      "PASS" if growth <= 1.05 else "FAIL"))
     if not args.skip_ratios:
         for kind, n, target in (("mixed", args.n, 10.0), ("relevant", args.relevant_n, 1.1)):
+            if kind not in args.ratios:
+                continue
             log(f"ratio, {kind}: {n} distinct articles, {args.rounds} interleaved rounds ...")
             r = results[f"ratio_{kind}"] = measure_ratio(kind, n, args.rounds)
             rows.append((f"{kind}: strikex / plain nlp.pipe, {n} articles",
