@@ -106,6 +106,42 @@ def child_step(n: str) -> dict[str, Any]:
             "strings": len(nlp.vocab.strings), "attribute_cache": len(getattr(table, "cache", ()))}
 
 
+def child_cli_step(n: str, mode: str, workers: str) -> dict[str, Any]:
+    """The step through the command line, as a user runs it: ``strikex extract - --input jsonl`` with the records
+    on stdout (read and dropped here) or in a file (``--output``), ``workers`` processes. Peak RSS is the largest
+    single process's (the main one or a worker)."""
+    import resource
+    import subprocess
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [str(BIN / "strikex"), "extract", "-", "--input", "jsonl", "--workers", workers]
+        if mode == "output":
+            cmd += ["--output", str(Path(tmp) / "out.jsonl")]
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+        def feed() -> None:
+            assert proc.stdin is not None
+            for i, text in enumerate(corpus("mixed", int(n))):
+                proc.stdin.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
+            proc.stdin.close()
+
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        assert proc.stdout is not None
+        lines = sum(1 for _ in proc.stdout)
+        feeder.join()
+        proc.wait()
+        seconds = time.perf_counter() - start
+        if mode == "output":
+            lines = sum(1 for _ in (Path(tmp) / "out.jsonl").open(encoding="utf-8"))
+    return {"articles": int(n), "records": lines, "mode": mode, "workers": int(workers), "seconds": seconds,
+            "articles_per_s": int(n) / seconds, "exit": proc.returncode,
+            "peak_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
+
+
 def child_throughput(engine: str, kind: str, n: str) -> dict[str, Any]:
     texts = list(corpus(kind, int(n)))   # made before the clock starts (small at these sizes)
     warm = texts[:3]
@@ -127,7 +163,7 @@ def child_throughput(engine: str, kind: str, n: str) -> dict[str, Any]:
     return {"engine": engine, "articles": count, "seconds": seconds, "articles_per_s": count / seconds}
 
 
-CHILDREN = {"step": child_step, "throughput": child_throughput}
+CHILDREN = {"step": child_step, "cli_step": child_cli_step, "throughput": child_throughput}
 
 
 def run_child(*args: str) -> dict[str, Any]:
@@ -154,7 +190,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=400, help="distinct mixed articles per throughput round")
     parser.add_argument("--relevant-n", type=int, default=120, help="distinct reports per throughput round")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--modes", nargs="+", default=["api"], choices=["api", "stdout", "output"],
+                        help="how the steps run: extract_many in the process (api), or strikex extract with the "
+                             "records on stdout or in an --output file")
+    parser.add_argument("--workers", type=int, default=1, help="--workers of the command-line steps")
     parser.add_argument("--skip-ratios", action="store_true")
+    parser.add_argument("--ratios", nargs="+", default=["mixed", "relevant"], choices=["mixed", "relevant"])
+    parser.add_argument("--skip-help", action="store_true")
     parser.add_argument("--output", type=Path, default=HERE / "scale.json")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -166,26 +208,34 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"machine": machine(), "settings": vars(args) | {"output": str(args.output)}}
     rows = []
     steps = results["steps"] = []
-    for n in args.steps:
-        log(f"step: {n} distinct mixed articles ...")
-        step = run_child("step", str(n))
-        steps.append(step)
-        log(f"  {step['articles_per_s']:.1f} articles/s, peak {step['peak_rss_kb'] / 1024:.0f} MiB, "
-            f"{step['strings']:,} strings, attribute cache {step['attribute_cache']}")
-        rows.append((f"{n:,} distinct mixed articles", f"{step['articles_per_s']:.1f} articles/s",
-                     f"peak {step['peak_rss_kb'] / 1024:.0f} MiB", ""))
-    growth = steps[-1]["peak_rss_kb"] / steps[0]["peak_rss_kb"]
-    rows.append((f"peak RSS {args.steps[-1]:,} / {args.steps[0]:,}", f"{growth:.3f}x", "<= 1.05x",
-                 "PASS" if growth <= 1.05 else "FAIL"))
+    for mode in args.modes:
+        sized = []
+        for n in args.steps:
+            log(f"step ({mode}, {args.workers} worker(s)): {n} distinct mixed articles ...")
+            step = (run_child("step", str(n)) if mode == "api"
+                    else run_child("cli_step", str(n), mode, str(args.workers)))
+            step["mode"] = mode
+            sized.append(step)
+            log(f"  {step['articles_per_s']:.1f} articles/s, peak {step['peak_rss_kb'] / 1024:.0f} MiB"
+                + (f", {step['strings']:,} strings, attribute cache {step['attribute_cache']}" if mode == "api" else ""))
+            rows.append((f"{n:,} distinct mixed articles ({mode}, {args.workers} worker(s))",
+                         f"{step['articles_per_s']:.1f} articles/s", f"peak {step['peak_rss_kb'] / 1024:.0f} MiB", ""))
+        steps.extend(sized)
+        growth = sized[-1]["peak_rss_kb"] / sized[0]["peak_rss_kb"]
+        rows.append((f"peak RSS {args.steps[-1]:,} / {args.steps[0]:,} ({mode})", f"{growth:.3f}x", "<= 1.05x",
+                     "PASS" if growth <= 1.05 else "FAIL"))
     if not args.skip_ratios:
         for kind, n, target in (("mixed", args.n, 10.0), ("relevant", args.relevant_n, 1.1)):
+            if kind not in args.ratios:
+                continue
             log(f"ratio, {kind}: {n} distinct articles, {args.rounds} interleaved rounds ...")
             r = results[f"ratio_{kind}"] = measure_ratio(kind, n, args.rounds)
             rows.append((f"{kind}: strikex / plain nlp.pipe, {n} articles",
                          ", ".join(f"{x['ratio']:.2f}" for x in r["rounds"]) + f" (median {r['median_ratio']:.2f}x)",
                          f">= {target}x", "PASS" if r["median_ratio"] >= target else "FAIL"))
-    help_s = results["help_s"] = best_of(5, [str(BIN / "strikex"), "--help"])
-    rows.append(("strikex --help (best of 5)", f"{help_s:.3f} s", "< 0.2 s", "PASS" if help_s < 0.2 else "FAIL"))
+    if not args.skip_help:
+        help_s = results["help_s"] = best_of(5, [str(BIN / "strikex"), "--help"])
+        rows.append(("strikex --help (best of 5)", f"{help_s:.3f} s", "< 0.2 s", "PASS" if help_s < 0.2 else "FAIL"))
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for row in rows:
         print(" | ".join(row))

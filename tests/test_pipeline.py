@@ -121,3 +121,31 @@ def test_windows_line_endings_give_the_same_facts(run):
     assert facts(crlf) == facts(run(text))
     assert all(crlf_text == text.replace("\n", "\r\n")[m["start"]:m["end"]]
                for p in crlf["people"] for m in p["mentions"] for crlf_text in [m["text"]])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marta Olsen chairs the parks committee.", True),     # a name first: no stop word
+    ("The vote was close, said Dev Anand.", True),
+    ("The bins were not collected on time.", False),
+    ("it rained all week in the valley.", False),
+])
+def test_a_name_sentence_has_a_capitalised_word_that_is_not_a_sentence_opener(nlp, text, expected):
+    from strikex.pipeline import name_sentence
+
+    assert name_sentence(next(nlp(text).sents)) is expected
+
+
+def test_ner_on_name_sentences_finds_the_names_ner_finds_everywhere(nlp):
+    """NER only where a name can be (the default; dev records unchanged): the entities of name sentences are
+    those NER finds on the whole text, and the other sentences have none."""
+    from strikex.pipeline import name_sentence, run
+
+    text = ("The depot staff were told on Monday. Gardeners at Wexcombe Borough Council met Priya Lund on Friday. "
+            "the talks ended late. Olaf Brandt, a shop steward, said the offer was poor.")
+    item = [ArticleItem(text, None, "t")]
+    every = next(run(nlp, item, triage=False, ner_where_names=False))
+    some = next(run(nlp, item, triage=False, ner_where_names=True))
+    names = [s for s in every.sents if name_sentence(s)]
+    assert len(names) < len(list(every.sents))
+    assert [(e.text, e.label_) for e in some.ents] == [(e.text, e.label_) for s in names for e in s.ents]
+    assert any(e.label_ == "PERSON" for e in some.ents)

@@ -3,6 +3,7 @@ does not keep the words of articles already done, strikex's own caches are bound
 from __future__ import annotations
 
 import gc
+import json
 
 import pytest
 from conftest import SEEDS
@@ -101,3 +102,78 @@ def test_the_prefilter_never_changes_a_verdict(nlp):
         assert a == b, text[:80]
         turned_away += with_it.prefilter.search(text.lower()) is None
     assert turned_away >= 10   # the benchmark's other news has some
+
+
+FRENCH = ("Les habitants de la vallée attendent depuis des mois une réponse de la mairie sur le nouveau marché "
+          "couvert, dont les travaux devaient commencer au printemps selon le maire adjoint chargé des finances "
+          "publiques et du patrimoine communal.")
+ODD = ("Weather: cannot gonna dont Cannot GONNA it's can't won't x² m³ café naïve ½mile and the of THE The tHe "
+       "to in is was for that on with said by at from it be are have has will this which their they but not an as")
+
+
+WEAK_ONLY = [
+    "Photo credit: library members at the reopening\n\nThe branch library in Thornwick reopens on Monday, and "
+    "the reading group's members will meet there again in the spring, organisers said.",
+    "The pay offer to Fernlow's gardeners was described as modest by councillors at a meeting on Tuesday.",
+    "Non-members and members-only events: the allotment society's talks on composting resume in March.",
+    "The GMB said the pay offer to Fernlow's gardeners was modest.",            # a union: the tokens decide
+    "Gardeners c'mon strike a pose, said the photographer at the Fernlow show.",  # an ambiguous phrase: the tokens
+]
+
+
+def test_turning_away_on_the_raw_text_gives_the_verdict_of_the_tokens(nlp):
+    """``Triage.turn_away`` decides without the tokenizer only what the tokens would decide, with the same
+    verdict, and its language bounds are bounds; a text that is not English goes to the tokens."""
+    from strikex.triage import Triage
+
+    gate = Triage(nlp)
+    texts = [p.read_text(encoding="utf-8", errors="replace") for d in PREFILTER_SETS if d.is_dir()
+             for p in sorted(d.glob("*.txt"))]
+    texts += [FRENCH, ODD, ODD * 3, "", "Short.", "Rain on Tuesday " * 20] + WEAK_ONLY
+    turned_away = 0
+    for text in texts:
+        doc = nlp.make_doc(text)
+        words, common = gate.language_bounds(text.lower())
+        alpha = [t.lower_ for t in doc if t.is_alpha]
+        assert words >= len(alpha) and common <= sum(w in gate.english_words for w in alpha), text[:80]
+        early = gate.turn_away(text)
+        assert early is None or early == gate(doc), text[:80]
+        turned_away += early is not None
+    assert turned_away >= 10
+    assert gate.turn_away(FRENCH) is None and gate(nlp.make_doc(FRENCH)).language == "non-en"
+    assert [(v.reason if v else None) for v in map(gate.turn_away, WEAK_ONLY)] == [
+        "'branch' but no union", "'pay offer' but no union", "'members' but no union", None, None]
+
+
+def test_an_article_turned_away_on_its_raw_text_is_not_tokenized(nlp):
+    from strikex.assemble import to_record
+    from strikex.pipeline import run
+
+    texts = [OTHER.format(n=1) * 3, FRENCH, STRIKE.format(n=2)]
+    docs = [(len(doc), to_record(doc).to_dict()) for doc in run(nlp, [ArticleItem(t, None, "s") for t in texts])]
+    assert [n for n, _ in docs][0] == 0 and all(n > 0 for n, _ in docs[1:])
+    assert [r["triage"] for _, r in docs][:2] == ["no dispute vocabulary", docs[1][1]["triage"]]
+    assert docs[1][1]["language"] == "non-en" and docs[2][1]["relevant"]
+
+
+HEAVY = ("spacy", "dateparser", "thinc", "numpy", "rich", "strikex.apply", "strikex.api", "strikex.records")
+
+
+@pytest.mark.parametrize("code, heavy", [
+    ("import strikex.cli", HEAVY),
+    ("import strikex", HEAVY),
+    # --help itself: typer draws it with rich, but nothing of the pipeline or of the commands' work is loaded
+    ("import sys\nsys.argv = ['strikex', '--help']\nfrom strikex.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass",
+     HEAVY[:4] + HEAVY[5:]),
+], ids=["import strikex.cli", "import strikex", "strikex --help"])
+def test_start_up_imports_nothing_heavy(code, heavy):
+    """``strikex --help`` stays quick (benchmarks/scale.py times it): the command-line module imports spaCy,
+    dateparser and the commands' modules only when a command runs."""
+    import subprocess
+    import sys
+
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "\
+                   "('spacy', 'dateparser', 'thinc', 'numpy', 'rich') or m.startswith('strikex.'))))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert not [m for m in loaded if m in heavy or m.split(".")[0] in heavy], loaded

@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from . import api, io  # io.read_article looked up at each call (the tests replace it)
-from .errors import (DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT, EXIT_SOME_FAILED,
-                     InputError, ModelNotFound)
+from .errors import (AUTO_WORKERS_FROM, DEFAULT_MODEL, EXIT_BAD_INPUT, EXIT_NO_MODEL, EXIT_OK, EXIT_OUTPUT,
+                     EXIT_SOME_FAILED, InputError, ModelNotFound)
 from .html import is_page, page_item, row_item
 from .io import DEFAULT_GLOBS, Article, article_item, expand_paths, read_jsonl_articles
 from .export import Tables
 from .outfile import OutputPathError
 from .output import Format, OutputFailed, PartialOutput, open_output, resume_from
-
-AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
-SPACY_MAX_LENGTH = 1_000_000   # spaCy's nlp.max_length: --max-chars may not exceed it
 
 
 class Fatal(Exception):

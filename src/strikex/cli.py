@@ -12,10 +12,9 @@ from typing import List, NoReturn, Optional
 
 import typer
 
-from .apply import AUTO_WORKERS_FROM, SPACY_MAX_LENGTH, ExtractJob, Fatal, extract_paths
+# light imports only (strikex --help); what a command needs is imported when it runs
 from .cli_app import DATE_HELP, HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, _paths, app
-from .collect import evaluate_corpora, timeline_records, write_timeline_of
-from .errors import DEFAULT_MODEL, EXIT_OUTPUT
+from .errors import AUTO_WORKERS_FROM, DEFAULT_MODEL, EXIT_OUTPUT, SPACY_MAX_LENGTH
 from .io import DEFAULT_GLOBS
 from .output import Format, TimelineFormat
 
@@ -91,6 +90,8 @@ def extract(
 
     JSON Lines: one record per line, one line per article in input order (one line for one file), streamed as they are done. An input that cannot be read gives an error record ({"source": ..., "error": ..., and the lists, empty}) in its place and the batch goes on (exit status 1 at the end). Exit codes: 0 all read, 1 some inputs in a batch failed, 2 the one input or the command line is bad, 3 the --model pipeline is not installed, 4 the output could not be written, 130/143 interrupted.
     """
+    from .apply import ExtractJob, Fatal, extract_paths
+
     job = ExtractJob(paths=_paths(paths), given_date=_date(date), model=model, fmt=fmt, recursive=recursive,
                      glob=tuple(glob),
                      jsonl=input_format == InputFormat.jsonl, text_key=text_key, id_key=id_key, date_key=date_key,
@@ -127,6 +128,9 @@ def evaluate(
 
     The gold format is in the README ("Gold records"). When a gold record says its text states no publication date (published_in_text null), its reference_date is given as --date would be. Exit codes: 0 scored, 2 a folder or gold record is unusable, 3 the --model pipeline is not installed.
     """
+    from .apply import Fatal
+    from .collect import evaluate_corpora
+
     try:
         report = evaluate_corpora(corpora, model, details)
     except Fatal as exc:
@@ -173,6 +177,8 @@ def timeline(
 
     The disputes that are the same dispute (same union and employer, overlapping workers, dates within 120 days) are merged, with their ballot results, strike days, latest status and the articles they come from. Records are merged as they stream in (read, or extracted with --workers processes), never all held in memory; progress (N/M, rate, time left) and a one-line summary go to stderr. Exit codes: 0 done, 1 some inputs could not be read (skipped), 2 a path or option is bad, 3 the --model pipeline is not installed, 4 the output cannot be written (checked before the work), 130/143 interrupted (nothing written).
     """
+    from .apply import Fatal
+    from .collect import timeline_records, write_timeline_of
     from .outfile import OutputPathError, check_output
 
     try:

