@@ -400,6 +400,11 @@ def test_ballot_rules_own(run, text, expected):
 
 
 OWN_CLOSES = [
+    # the sentence after a ballot's gives its closing day, a clock time between "until" and the day
+    ("next_sentence_have_until", "The GMB opened its ballot of drivers at Oakhurst Council last week. Members have "
+     "until noon on Friday 21 March to return their papers.", "2025-03-03", ["2025-03-21"]),
+    ("next_sentence_not_a_ballot", "GMB drivers at Oakhurst Council voted to strike last week. The strike ends on "
+     "Friday 21 March.", "2025-03-03", []),
     ("have_until_to_post", "Members of the GMB at Ashwell Council have until Monday 14 April to post their votes.",
      "2025-04-01", ["2025-04-14"]),
     ("must_be_back_by", "NEU ballot papers at Hinton Council must be back by 9 May.", "2025-04-20", ["2025-05-09"]),

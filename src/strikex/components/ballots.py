@@ -34,6 +34,7 @@ class BallotFinder(RuleComponent):
         primary = doc._.main_union
         used: list[Span] = []
         seen: list[Span] = []
+        about_ballot = False   # the sentence before names a ballot
         for sent in doc.sents:
             if span_in_boilerplate(sent):
                 continue
@@ -43,10 +44,20 @@ class BallotFinder(RuleComponent):
                 add_close_period(ballots, period, sent, primary)
                 continue
             text = window(sent)
-            if not has_cue(text, self.lex["sentence_cues"]) or has_cue(text, self.lex["not_ballot_sentence"]):
+            after_ballot, about_ballot = about_ballot, has_cue(text, self.lex["ballot_words"])
+            if has_cue(text, self.lex["not_ballot_sentence"]):
+                continue
+            if not has_cue(text, self.lex["sentence_cues"]):
+                # "The GMB opened its ballot last week. Members have until noon on Friday 21 February to return
+                # their papers.": the next sentence gives the ballot's closing day
+                if after_ballot and has_cue(text, self.lex["close_continuation_cues"]):
+                    ballots.extend(group_sentence([], self.reader.closing_dates(doc, sent), sent, ballots, None,
+                                                  frozenset(), False))
+                    for b in ballots:
+                        b.union = b.union or primary
                 continue
             found = self.reader.read(sent)
-            closes = self.reader.closing_dates(doc, sent) if has_cue(text, self.lex["ballot_words"]) else []
+            closes = self.reader.closing_dates(doc, sent) if about_ballot else []
             named = next((u._.canonical for u in unions if sent.start <= u.start < sent.end), None)
             quals = qualifiers(sent, [r.span for r in found], self.lex)
             new = group_sentence(found, closes, sent, ballots, named, quals, names_main_ballot(sent, self.lex))
