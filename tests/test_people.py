@@ -211,6 +211,12 @@ FORMS = [
      set()),
     ("p2_press_title_next_line", "Crews walk out\n\nTamsin Arkwright\n, Community News Reporter\n\nGMB members at Bolton Council walked out over pay.",
      set()),
+    ("p2_two_names_by", "Live updates by Ffion Carrow and Dev Malhotra\n\nUnite members at Leeds City Council walked out over pay.",
+     set()),
+    ("p2_sign_off_is_reporter", "Unite members at Leeds City Council walked out over pay.\n\nFfion Carrow is the Gazette's local democracy reporter.",
+     set()),
+    ("p2_name_above_dateline", "Crews walk out\n\nFfion Carrow\nMarch 19 2025, 6.00am\n\nUnite members at Leeds City Council walked out over pay.",
+     set()),
     ("p2_wrapped_by_is_story", "The deal was tabled\nby Bolton Council leader Nia Garside on Monday, and GMB members will vote on it.",
      {("Nia Garside", "leader", "Bolton Council")}),
     # --- names next to their role with no comma, or a title-case role before the name --------------------

@@ -48,6 +48,11 @@ class CreditFinder:
             press = "|".join(sorted(map(re.escape, press_roles), key=len, reverse=True))
             self.patterns.append(re.compile(
                 rf"^[ \t]*(?P<name>{NAME})[ \t]*\n?[ \t]*,[ \t]*(?:[\w'’&-]+[ \t]+){{0,3}}(?i:{press})[ \t]*$", re.M))
+            # a sign-off: "Jo Smith is the Echo's education reporter."
+            self.patterns.append(re.compile(
+                rf"^[ \t]*(?P<name>{NAME})[ \t]+is[ \t]+(?:the|a|an|our)\b[^\n.]{{0,60}}?\b(?i:{press})\b", re.M))
+        # "Live updates by Jo Smith and Sam Reid": a second name after "and" in a credit
+        self.second = re.compile(rf"[ \t]+and[ \t]+(?P<name>{NAME})")
         self.signature = re.compile(rf"^[ \t]*(?P<name>{NAME}),[^\n]{{0,80}}\((?i:{rules['signature']})\)[ \t]*$", re.M)
         self.author_line = re.compile(rf"^[ \t]*(?P<name>{NAME}),[ \t]+(?P<rest>[^\n]+?)[ \t]*$", re.M)
         self.top_paragraphs = rules["author_line_within_paragraphs"]
@@ -60,6 +65,10 @@ class CreditFinder:
         for pattern in self.patterns + [self.signature]:
             for m in pattern.finditer(text):
                 names.add(unglue(m.group("name")))
+                more = self.second.match(text, m.end("name"))
+                if more and pattern is not self.signature:
+                    names.add(unglue(more.group("name")))
+        names |= self.name_above_dateline(doc)
         top = _top_end(text, self.top_paragraphs)
         for m in self.author_line.finditer(text, 0, top):
             rest = m.group("rest").split()
@@ -67,7 +76,24 @@ class CreditFinder:
                     and not any(w.lower() in self.role_heads for w in rest) \
                     and not rest[-1].endswith((".", "!", "?", ":")):
                 names.add(unglue(m.group("name")))
-        return {n.lower() for n in names}
+        # "Ravinder Sandhu and Tom Eccles" read as one name (a particle may stand inside one): two people
+        return {part.lower() for n in names for part in re.split(r"\s+and\s+", n)}
+
+
+    @staticmethod
+    def name_above_dateline(doc: Doc) -> set[str]:
+        """'Euan Mackie' on a line of its own right above the line with the publication date: the byline."""
+        span = doc._.reference_date_span
+        if span is None:
+            return set()
+        text = doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        above_end = line_start - 1
+        if above_end <= 0:
+            return set()
+        above = text[text.rfind("\n", 0, above_end) + 1: above_end]
+        m = re.fullmatch(rf"[ \t]*(?:(?i:by)[ \t]+)?(?P<name>{NAME})[ \t]*", above)
+        return {m.group("name")} if m else set()
 
 
 def unglue(name: str) -> str:
