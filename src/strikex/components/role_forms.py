@@ -5,6 +5,7 @@
   representative Gary Lund");
 - a role shared by a list of names: "The joint branch secretaries of Unison, Ailsa Burns and Rab Nicol,"
   (the role before the first name, when its head is plural);
+- a signature: a name alone on its line and the role alone on the next ("Marek Nowicki" / "Branch Secretary");
 - an apposition with no comma: "Darren Oakes a workplace representative told the BBC", and one that opens
   with the union or council: "Gavin Stroud Unite regional officer said";
 - an organisation that is neither union nor council, first in the role phrase: "Veolia’s contract manager",
@@ -108,3 +109,18 @@ def sentence_employer(phrase: Span, company_words: set[str]) -> str | None:
             names.add(m.group(1))
     names = {n.split(" ", 1)[1] if n.split()[0] in {"The", "A", "An"} else n for n in names}
     return names.pop() if len(names) == 1 else None
+
+
+def role_on_next_line(doc: Doc, mention: Span, max_words: int = 6) -> Span | None:
+    """'Marek Nowicki\\nBranch Secretary': the line after a name alone on its line, when it is short."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, mention.start_char) + 1
+    line_end = text.find("\n", mention.end_char)
+    if line_end < 0 or text[line_start:line_end].strip() != mention.text:
+        return None
+    next_end = text.find("\n", line_end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    span = doc.char_span(line_end + 1, next_end, alignment_mode="contract")
+    if span is None or not 1 <= len([t for t in span if not t.is_space]) <= max_words:
+        return None
+    return span if all(t.is_alpha or t.text in {"-", "&"} for t in span if not t.is_space) else None

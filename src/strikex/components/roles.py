@@ -18,7 +18,8 @@ from ._gazetteer import token_indices
 from ._lemmas import Lemmas
 from ._text import POSSESSIVE
 from .relative import FINITE, RelativeRoles
-from .role_forms import apposition_no_comma, leading_org, resolve_group, runs_over, sentence_employer, shared_left
+from .role_forms import (apposition_no_comma, leading_org, resolve_group, role_on_next_line, runs_over,
+                         sentence_employer, shared_left)
 
 # parts of speech and tags the phrase rules read (the word lists are in models/people.json)
 PARTICIPLES = {"VBN", "VBG"}       # ... unless a participle ("elected", "acting")
@@ -216,6 +217,9 @@ class RoleFinder(RelativeRoles):
         if bare is not None:
             yield bare, "role_forms.py:apposition_no_comma"
         yield from self.phrases_before(doc, left, "roles.py")
+        below = role_on_next_line(doc, mention)
+        if below is not None:
+            yield below, "role_forms.py:role_on_next_line"
         first = shared_left(doc, left)
         if first is not None:  # "the joint branch secretaries of Unison, Ailsa Burns and Rab Nicol"
             for phrase, rule in self.phrases_before(doc, first, "role_forms.py:shared"):
