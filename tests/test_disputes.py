@@ -105,6 +105,9 @@ def test_dispute_found(run, text):
     # a council dispute keeps its council
     ("GMB members at Wigan Council will strike on Monday 11 March over pay.", "Wigan Council"),
     ("Bin crews will strike on Monday 11 March, the GMB said. Wigan Council said it was disappointed.", "Wigan Council"),
+    # a capitalised generic "Council" before the workforce stands for the article's council
+    ("Leeds City Council faces a strike. Unison says its 80 Council payroll staff will walk out on Monday 11 March.",
+     "Leeds City Council"),
 ])
 def test_employer(run, text, employer):
     record = run(text, "2024-03-04")

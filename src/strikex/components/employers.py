@@ -27,6 +27,12 @@ def _lex() -> dict:
     return _lex.cache
 
 
+def _generic_council() -> set[str]:
+    if not hasattr(_generic_council, "cache"):
+        _generic_council.cache = set(read_json("people.json")["generic_council"])
+    return _generic_council.cache
+
+
 def _organisations(doc: Doc) -> dict[int, tuple[str, Span]]:
     """Start token → (name, span) of every organisation that could employ: councils, then NER ORG/FAC
     entities that are not unions."""
@@ -40,6 +46,11 @@ def _organisations(doc: Doc) -> dict[int, tuple[str, Span]]:
         start = e.start + (1 if e[0].lower_ == "the" else 0)
         if start < e.end and not any(s <= start < c.end for s, (_, c) in out.items()):
             span = doc[start:e.end]
+            if span.text.strip().lower() in _generic_council():
+                # "105 Council computing staff": the generic word stands for the article's council
+                if doc._.main_council:
+                    out.setdefault(start, (doc._.main_council, span))
+                continue
             out.setdefault(start, (span.text.strip(), span))
     return out
 
