@@ -155,6 +155,9 @@ def date_rows(record):
     # weekdays that do not restate the date after them stay
     ("Drivers strike on Monday, and again on 14 June.", "2023-06-01",
      [("Monday", "2023-06-05", None), ("14 June", "2023-06-14", None)]),
+    # "a week on Tuesday", "a fortnight on Monday": seven or fourteen days after the coming weekday
+    ("Porters will walk out a fortnight on Monday.", "2023-05-18", [("a fortnight on Monday", "2023-06-05", None)]),
+    ("Porters will walk out a week on Tuesday.", "2023-05-18", [("a week on Tuesday", "2023-05-30", None)]),
     # clock times with "on" between the connector and the end of the range
     ("Porters will walk out from 6am on Monday 4 March to 6pm on Wednesday 6 March.", "2024-02-20",
      [("Monday 4 March to 6pm on Wednesday 6 March", "2024-03-04", "2024-03-06")]),

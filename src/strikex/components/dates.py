@@ -24,7 +24,7 @@ from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 from .recurrence import recurrences
 from .reference_date import reference_from_text
-from .weekdays import restated, weekday_apart, weekday_range_end
+from .weekdays import restated, week_on, weekday_apart, weekday_range_end
 
 SPANS_KEY = DATES
 
@@ -278,6 +278,7 @@ class DateFinder(RuleComponent):
                     continue
             out.append(anchor)
         out = [sp for k, sp in enumerate(out) if not restated(doc, sp, out[k + 1] if k + 1 < len(out) else None)]
+        out = [week_on(doc, sp) for sp in out]
         doc.spans[SPANS_KEY] = recurrences(doc, out, ref, self.files["patterns"])
         if problems:
             doc._.warnings = list(dict.fromkeys([*(doc._.warnings or []), *problems]))

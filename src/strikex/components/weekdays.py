@@ -2,6 +2,7 @@
 
 - "from Monday to Thursday": a bare weekday ending a range is the first such weekday after the range's start,
   whatever the reference date;
+- "a week on Monday", "a fortnight on Tuesday": seven or fourteen days after that weekday;
 - "from Monday to Thursday, April 7 to 10": a weekday, a comma and a date that falls on another weekday are
   two dates, and weekdays alone followed after a comma by the dates they stand for only restate them.
 """
@@ -52,3 +53,21 @@ def restated(doc: Doc, span: Span, after: Span | None) -> bool:
         return False
     value = after._.date_value
     return bool(value and value.date and value.date.weekday() == WEEKDAY_ORDER.index(words[0]))
+
+
+WEEKS_ON = {"week": 7, "fortnight": 14}
+
+
+def week_on(doc: Doc, span: Span) -> Span:
+    """'a fortnight on Monday' (said on a Thursday): the Monday fourteen days after the coming one, as one date
+    span from "a"."""
+    value = span._.date_value
+    if value is None or value.date is None or span.start < 3 or span.text.lower() not in WEEKDAY_NAMES:
+        return span
+    a, unit, on = (t.lower_ for t in doc[span.start - 3: span.start])
+    if a not in {"a", "one"} or unit not in WEEKS_ON or on not in {"on", "from"}:
+        return span
+    joined = Span(doc, span.start - 3, span.end, label="DATE")
+    joined._.rule = span._.rule + "+week_on"
+    joined._.date_value = DateValue.of(value.date + dt.timedelta(days=WEEKS_ON[unit]), weekday=value.weekday)
+    return joined
