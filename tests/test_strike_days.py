@@ -302,6 +302,11 @@ OWN = [
      'The Unite strike at Harlow Council, which began on Monday, is due to end on Thursday.',
      '2025-06-04',
      ['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05']),
+    # action short of a strike gives no strike days, though "strike" is in its name
+    ('asos-in-dashes-no-days',
+     'Unison members at Harlow Council will begin an overtime ban – action short of a strike – from Monday, June 9.',
+     '2025-06-04',
+     []),
     ('heading-strike-dates',
      'Unite members at Corby Council will take strike action.\nStrike dates:\nMonday 6 October and Tuesday 7 October',
      '2025-09-15',

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import COUNCILS, PLACES, UNIONS
-from ._gazetteer import token_indices
+from ._gazetteer import phrase_matcher, token_indices
 from ._rules import RuleComponent
 from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
@@ -54,6 +54,8 @@ class StrikeFinder(RuleComponent):
         self.status = StatusReader(self.lex)
         self.strike_words = set(self.lex["strike_words"])
         self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
+        # "a boycott – action short of a strike – from Monday": a real dispute, but no strike in those words
+        self.short_of_strike = phrase_matcher(nlp, "LOWER", [("asos", p) for p in self.lex["short_of_strike"]])
         self.determiners = set(self.lex["referring_determiners"])
         self.worker_nouns = set(self.lex["worker_nouns"])
         self.not_worker_words = (set(self.lex["generic_worker_modifiers"]) | {w for t in self.triggers for w in t.split()}
@@ -141,7 +143,7 @@ class StrikeFinder(RuleComponent):
         sents = [s for s in doc.sents if not span_in_boilerplate(s)]
         # "a lightning strike", "a hunger strike" (models/other_senses.json): not industrial action; masked
         # before the triggers are looked for
-        masked = self.senses.masked(doc)
+        masked = self.senses.masked(doc) | {i for _, a, b in self.short_of_strike(doc) for i in range(a, b)}
         texts = {s.start: window("_" if t.i in masked else t.lower_ for t in s) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         previous: dt.date | None = None   # the last single start day a mention gave
