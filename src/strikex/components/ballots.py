@@ -51,10 +51,10 @@ class BallotFinder(RuleComponent):
                 # "The GMB opened its ballot last week. Members have until noon on Friday 21 February to return
                 # their papers.": the next sentence gives the ballot's closing day
                 if after_ballot and has_cue(text, self.lex["close_continuation_cues"]):
-                    ballots.extend(group_sentence([], self.reader.closing_dates(doc, sent), sent, ballots, None,
-                                                  frozenset(), False))
-                    for b in ballots:
-                        b.union = b.union or primary
+                    new = group_sentence([], self.reader.closing_dates(doc, sent), sent, ballots, None, frozenset(), False)
+                    for b in new:
+                        b.union = primary
+                    ballots.extend(new)
                 continue
             found = self.reader.read(sent)
             closes = self.reader.closing_dates(doc, sent) if about_ballot else []

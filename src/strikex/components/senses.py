@@ -61,15 +61,22 @@ class OtherSenses:
     def rule(self, sense: str) -> str:
         return f"{self.file}:{sense}"
 
+    def at(self, doc: Doc) -> dict[int, str]:
+        """Token index -> sense id of every other-sense phrase in the Doc (objects after modifiers only once it
+        is tagged). Found once per Doc and kept on it: strikex_strikes and strikex_disputes both ask."""
+        key = ("strikex_other_senses", self.file, doc.has_annotation("TAG"))
+        if key not in doc.user_data:
+            found = list(self.matcher(doc)) + (list(self.spread(doc)) if key[2] else [])
+            doc.user_data[key] = {i: doc.vocab.strings[k] for k, s, e in found for i in range(s, e)}
+        return doc.user_data[key]
+
     def masked(self, doc: Doc) -> set[int]:
-        """The tokens of every other-sense phrase in the Doc (objects after modifiers only once it is tagged)."""
-        spread = self.spread(doc) if doc.has_annotation("TAG") else []
-        return {i for _, s, e in list(self.matcher(doc)) + spread for i in range(s, e)}
+        """The tokens of every other-sense phrase in the Doc."""
+        return set(self.at(doc))
 
     def phrase_at(self, doc: Doc, i: int) -> str | None:
         """The sense of the other-sense phrase that holds token ``i`` ("striking out the clause"), if any."""
-        found = list(self.matcher(doc)) + (self.spread(doc) if doc.has_annotation("TAG") else [])
-        return next((doc.vocab.strings[k] for k, s, e in found if s <= i < e), None)
+        return self.at(doc).get(i)
 
     def modifier(self, words: Iterable[str]) -> str | None:
         return next((self.modifiers[w] for w in words if w in self.modifiers), None)
