@@ -82,3 +82,22 @@ def points_to(text: str, m: dict[str, Any]) -> bool:
     if found == m["text"]:
         return True
     return markup.has_markup(text) and markup.strip(found).text.split() == m["text"].split()
+
+
+# -- the other senses of the dispute words ----------------------------------------------------------------
+# One sentence of our own for each sense of models/other_senses.json, with a union named and a date: without
+# the sense, each would be a strike and a dispute (test_strikes.py and test_disputes.py read them).
+SENSE_SENTENCES = [
+    ("lightning", "The Unison branch office was hit by a lightning strike on 3 May."),
+    ("lightning", "Two GMB stewards were struck by lightning on 3 May."),      # the agent form
+    ("hunger_strike", "A former GMB steward began a hunger strike outside the embassy on 3 May."),
+    ("military", "The Unite convenor's cousin was hurt in an air strike abroad on 3 May."),
+    ("rent_strike", "A rent strike will begin at Mercer Court on 3 May, Unite Community said."),
+    ("climate_strike", "A climate strike will take place outside the Unison building on 3 May."),
+    ("sport", "A penalty strike from the Unison five-a-side captain won the cup on 3 May."),
+    ("strike_a_deal", "Wyford Council hopes to strike a deal with the GMB's landlord on 3 May."),
+    ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
+    ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
+    ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
+    ("strike_out_words", "The Unison secretary accused the panel of striking out the appeal clause on 3 May."),
+]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import council_key, strike_days
+from helpers import SENSE_SENTENCES, council_key, strike_days
 
 
 @pytest.mark.parametrize("text, date, expected", [
@@ -162,19 +162,7 @@ def test_no_strike_in_text_without_one(run, text):
 
 
 # One sentence of our own for each sense of models/other_senses.json: a strike word with a day that is no strike.
-OTHER_SENSES = [
-    ("lightning", "The Unison branch office was hit by a lightning strike on 3 May."),
-    ("hunger_strike", "A former GMB steward began a hunger strike outside the embassy on 3 May."),
-    ("military", "The Unite convenor's cousin was hurt in an air strike abroad on 3 May."),
-    ("rent_strike", "A rent strike will begin at Mercer Court on 3 May, Unite Community said."),
-    ("climate_strike", "A climate strike will take place outside the Unison building on 3 May."),
-    ("sport", "A penalty strike from the Unison five-a-side captain won the cup on 3 May."),
-    ("strike_a_deal", "Wyford Council hopes to strike a deal with the GMB's landlord on 3 May."),
-    ("strike_a_balance", "The Unison training centre must strike a balance between cost and quality by 3 May."),
-    ("strike_a_note", "The Unite leader will strike a note of optimism at the conference on 3 May."),
-    ("walk_out_of", "A Unison member on the committee walked out of the meeting on 3 May in protest."),
-    ("strike_out_words", "The Unison secretary accused the panel of striking out the appeal clause on 3 May."),
-]
+OTHER_SENSES = SENSE_SENTENCES   # tests/helpers.py: a sentence for each other sense
 
 
 @pytest.mark.parametrize("sense, text", OTHER_SENSES, ids=[s for s, _ in OTHER_SENSES])
