@@ -149,3 +149,17 @@ def test_ner_on_name_sentences_finds_the_names_ner_finds_everywhere(nlp):
     assert len(names) < len(list(every.sents))
     assert [(e.text, e.label_) for e in some.ents] == [(e.text, e.label_) for s in names for e in s.ents]
     assert any(e.label_ == "PERSON" for e in some.ents)
+
+
+def test_name_tokens_reads_the_same_sentences_as_name_sentence(nlp):
+    """The column reading of name sentences (what NER runs on) keeps exactly the sentences name_sentence keeps,
+    and marks where each begins."""
+    from strikex.pipeline import name_sentence, name_tokens
+
+    doc = nlp("The depot staff were told on Monday. Gardeners at Wexcombe Borough Council met Priya Lund. "
+              "the talks ended late. Olaf Brandt, a shop steward, said the offer was poor.\n\nit rained. "
+              "They said Yes.")
+    index, starts = name_tokens(doc)
+    kept = [s for s in doc.sents if name_sentence(s)]
+    assert list(index) == [t.i for s in kept for t in s]
+    assert [doc[int(i)].text for i, first in zip(index, starts) if first] == [s[0].text for s in kept]

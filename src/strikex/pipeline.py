@@ -193,26 +193,60 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
 
 def name_sentence(sent) -> bool:
     """A sentence where a name can be: a capitalised word, not its first word unless that is no stop word
-    ("Holmes said", not "The council said")."""
+    ("Holmes said", not "The council said"). ``name_tokens`` decides the same for a whole Doc at once."""
     words = [t for t in sent if t.is_alpha]
     return any(t.text[0].isupper() and (k or not t.is_stop) for k, t in enumerate(words))
 
 
+def name_tokens(doc: "Doc"):
+    """(the indices of the tokens in ``doc``'s name sentences, whether each begins a sentence), as numpy arrays:
+    ``name_sentence`` on every sentence, read from the Doc's token columns rather than Token objects."""
+    import numpy
+    from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SENT_START
+
+    cols = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SENT_START])
+    starts = cols[:, 3] == 1
+    starts[0] = True
+    sentence = numpy.cumsum(starts) - 1
+    alpha = numpy.flatnonzero(cols[:, 1])
+    if not len(alpha):
+        return alpha, starts[alpha]
+    strings = doc.vocab.strings
+    orths, inverse = numpy.unique(cols[alpha, 0], return_inverse=True)
+    capital = numpy.array([strings[int(o)][0].isupper() for o in orths])[inverse]
+    in_sentence = sentence[alpha]
+    first = numpy.empty(len(alpha), dtype=bool)
+    first[0] = True
+    first[1:] = in_sentence[1:] != in_sentence[:-1]
+    named = numpy.unique(in_sentence[capital & ~(first & (cols[alpha, 2] == 1))])
+    index = numpy.flatnonzero(numpy.isin(sentence, named))
+    return index, starts[index]
+
+
 def ner_on_name_sentences(nlp: "Language", docs: list["Doc"], batch_size: int) -> list["Doc"]:
-    """The pretrained NER on each Doc's name sentences only (``name_sentence``), joined into one Doc per
-    article, its entities copied back; every other token is outside any entity, as where NER finds none."""
+    """The pretrained NER on each Doc's name sentences only (``name_tokens``), joined into one Doc per
+    article with the same sentence starts (an entity never crosses one), its entities copied back; every
+    other token is outside any entity, as where NER finds none."""
+    from spacy.attrs import NORM, ORTH, SPACY
     from spacy.tokens import Doc, Span
 
     ner = nlp.get_pipe("ner")
-    parts, starts = [], []
+    parts, indices = [], []
+    strings = nlp.vocab.strings
     for doc in docs:
-        sents = [s for s in doc.sents if name_sentence(s)]
-        starts.append([t.i for s in sents for t in s])   # the token of doc behind each token of its part
-        parts.append(Doc.from_docs([s.as_doc() for s in sents]) if sents else Doc(nlp.vocab))
-    for doc, part, index in zip(docs, ner.pipe(parts, batch_size=batch_size), starts):
+        index, sent_starts = name_tokens(doc) if len(doc) else ((), ())
+        indices.append(index)
+        cols = doc.to_array([ORTH, SPACY, NORM])[index] if len(index) else ()
+        part = Doc(nlp.vocab, words=[strings[int(o)] for o in cols[:, 0]] if len(index) else [],
+                   spaces=[bool(sp) for sp in cols[:, 1]] if len(index) else [],
+                   sent_starts=[bool(x) for x in sent_starts])
+        if len(index):   # a tokenizer exception's norm ("n't" is "not") is the token's own, not its word's
+            part.from_array([NORM], cols[:, 2:3])
+        parts.append(part)
+    for doc, part, index in zip(docs, ner.pipe(parts, batch_size=batch_size), indices):
         ents = []
         for e in part.ents:
-            first, last = index[e.start], index[e.end - 1]
+            first, last = int(index[e.start]), int(index[e.end - 1])
             if last - first == e.end - 1 - e.start:   # not across two sentences apart in the article
                 ents.append(Span(doc, first, last + 1, label=e.label))
         doc.ents = ents
