@@ -23,6 +23,8 @@ import re
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
+
 WORD = r"[A-Z][\w'’-]*[a-zà-ÿ'’]"
 NAME = rf"{WORD}(?:[ \t]+(?:(?:[a-z]{{1,4}}|Ó|Ní|O’|O')[ \t]*)?{WORD}){{1,3}}"
 CAMEL = re.compile(r"^([A-Z][a-zà-ÿ'’-]{3,}?)(?=[A-Z][a-zà-ÿ]{3,})")
@@ -60,7 +62,7 @@ class CreditFinder:
 
     def credited(self, doc: Doc) -> set[str]:
         """The lower-cased names the article credits as its author, photographer or reporter."""
-        text = doc.text
+        text = doc_text(doc)
         names = set()
         for pattern in self.patterns + [self.signature]:
             for m in pattern.finditer(text):
@@ -86,7 +88,7 @@ class CreditFinder:
         span = doc._.reference_date_span
         if span is None:
             return set()
-        text = doc.text
+        text = doc_text(doc)
         line_start = text.rfind("\n", 0, span.start_char) + 1
         above_end = line_start - 1
         if above_end <= 0:

@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..extensions import doc_text
+
 
 # a line ending in one of these tags ("from", "to", "the", "and") runs on into the next line when that starts
 # with a digit or a lower-case word: "a five-day stoppage from\n18 November"
@@ -70,7 +72,7 @@ def signs_a_post(doc: Doc, token: Token) -> bool:
 
 @Language.component("strikex_lines", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
-    text = doc.text
+    text = doc_text(doc)
     width = wrap_width(text)
     after_break = False
     furniture = False

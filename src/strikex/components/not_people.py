@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
+
 
 class NotPeople:
     def __init__(self, lex: dict, speech: set[str] | None = None):
@@ -88,6 +90,6 @@ class NotPeople:
                 and all(t.is_title for t in words) and not any(t.pos_ in {"VERB", "AUX"} for t in line))
 
     def figure(self, doc: Doc, mention: Span) -> bool:
-        before = doc.text[max(0, mention.start_char - 30):mention.start_char].lower().rstrip()
+        before = doc_text(doc)[max(0, mention.start_char - 30):mention.start_char].lower().rstrip()
         return any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalpha())
                    for cue in self.figure_cues)

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import doc_text
 from ._text import POSSESSIVE
 
 ARTICLES = {"a", "an", "the"}
@@ -92,7 +93,7 @@ def resolve_group(doc: Doc, name: str, org_words: set[str]) -> str:
         return name
     pattern = rf"(?:[A-Z][\w'’&-]*\s+)+(?i:{re.escape(words[-1])})\b"
     wanted = {w.lower() for w in words[:-1]}
-    fuller = [m.group(0) for m in re.finditer(pattern, doc.text)
+    fuller = [m.group(0) for m in re.finditer(pattern, doc_text(doc))
               if wanted <= {w.lower() for w in m.group(0).split()} and m.group(0)[0].isupper()]
     return max(fuller, key=len) if fuller else name
 
@@ -103,9 +104,9 @@ def sentence_employer(phrase: Span, company_words: set[str]) -> str | None:
     doc = phrase.doc
     sent = phrase.sent
     full = rf"((?:[A-Z][\w&'’-]*\s+){{1,5}}(?:{'|'.join(sorted(w.title() for w in company_words))}))"
-    names = {m.group(1) for m in re.finditer(full + r"\b", sent.text)}
-    for m in re.finditer(full + r"\s+\(([A-Z]{2,6})\)", doc.text):
-        if re.search(rf"\b{m.group(2)}\b", sent.text):
+    names = {m.group(1) for m in re.finditer(full + r"\b", doc_text(doc)[sent.start_char:sent.end_char])}
+    for m in re.finditer(full + r"\s+\(([A-Z]{2,6})\)", doc_text(doc)):
+        if re.search(rf"\b{m.group(2)}\b", doc_text(doc)[sent.start_char:sent.end_char]):
             names.add(m.group(1))
     names = {n.split(" ", 1)[1] if n.split()[0] in {"The", "A", "An"} else n for n in names}
     return names.pop() if len(names) == 1 else None
@@ -113,7 +114,7 @@ def sentence_employer(phrase: Span, company_words: set[str]) -> str | None:
 
 def role_on_next_line(doc: Doc, mention: Span, max_words: int = 6) -> Span | None:
     """'Marek Nowicki\\nBranch Secretary': the line after a name alone on its line, when it is short."""
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, mention.start_char) + 1
     line_end = text.find("\n", mention.end_char)
     if line_end < 0 or text[line_start:line_end].strip() != mention.text:
