@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from collections import Counter
 from itertools import groupby
 
+import numpy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .components._gazetteer import phrase_matcher
@@ -162,6 +164,7 @@ class Triage:
         self.window = re.compile(r"\S+(?:\s+\S+){0,%d}" % (longest - 1))
         self.make_doc = nlp.make_doc
         self.english_words = set(lex["english_words"])
+        self.english_ids = numpy.array(sorted(get_string_id(w) for w in self.english_words), dtype="uint64")
         self.english = lex["english"]
         self.split_runs = split_runs(nlp)
         self.counted = self.english_words - {k.lower() for k in nlp.tokenizer.rules}
@@ -169,9 +172,15 @@ class Triage:
             nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong"))
 
     def english_share(self, doc: Doc) -> tuple[int, float]:
-        """(words, share of them that are common English words): a cheap test of the language."""
-        words = [t.lower_ for t in doc if t.is_alpha]
-        return len(words), (sum(w in self.english_words for w in words) / len(words) if words else 0.0)
+        """(words, share of them that are common English words): a cheap test of the language, read from the
+        Doc's token columns (IS_ALPHA, LOWER) rather than Token objects."""
+        from spacy.attrs import IS_ALPHA, LOWER
+
+        if not len(doc):
+            return 0, 0.0
+        cols = doc.to_array([IS_ALPHA, LOWER])
+        words = cols[cols[:, 0] == 1, 1]
+        return len(words), (float(numpy.isin(words, self.english_ids).sum()) / len(words) if len(words) else 0.0)
 
     def language_bounds(self, lowered: str) -> tuple[int, int]:
         """(at most how many words, at least how many of them common English words) ``english_share`` finds in
