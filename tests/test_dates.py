@@ -110,6 +110,17 @@ def test_resolve_coarse_granularity(text, ref, expected):
     assert value.date is None and value.days() == []
 
 
+@pytest.mark.parametrize("text, year", [("next spring", 2018), ("this winter", 2017), ("last autumn", 2016)])
+def test_a_season_is_read_without_dateparser(text, year, monkeypatch):
+    """A season's year comes from the reference date alone: dateparser (its first call compiles time-zone
+    expressions for most of a second) is not asked."""
+    from strikex import datenorm
+
+    monkeypatch.setattr(datenorm, "_parse", lambda *a: pytest.fail("dateparser asked"))
+    value = resolve(text, WED)
+    assert (value.granularity, value.year) == ("season", year)
+
+
 @pytest.mark.parametrize("text", ["hello", "", "   ", "31 February", "the council", "x" * 200])
 def test_resolve_not_a_date(text):
     assert resolve(text, WED) is None

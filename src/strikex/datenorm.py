@@ -178,10 +178,13 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False,
         simple = _simple_relative(raw, ref, granularity)
         if simple is not None:
             return simple
+        if granularity == "season":  # "this summer", "last winter": the season's year, as said on the reference date
+            shift = {"last": -1, "next": 1}.get(relative.group(1).lower(), 0)
+            return DateValue(year=ref.year + shift, granularity="season")
         parsed, problem = _parse(raw, dt.datetime.combine(ref, dt.time()))
         if problem and problems is not None:
             problems.append(problem)
-        if parsed is None and granularity != "season":
+        if parsed is None:
             return DateValue(granularity=granularity)
         if granularity == "day":
             return DateValue.of(parsed.date())
@@ -189,9 +192,6 @@ def resolve(text: str, ref: dt.date | None, looks_back: bool = False,
             return DateValue(year=parsed.year, month=parsed.month, granularity="month")
         if granularity == "year":
             return DateValue(year=parsed.year, granularity="year")
-        if granularity == "season":  # "this summer", "last winter": the season's year, as said on the reference date
-            shift = {"last": -1, "next": 1}.get(relative.group(1).lower(), 0)
-            return DateValue(year=ref.year + shift, granularity="season")
         return DateValue(year=parsed.year, granularity=granularity)
     if year and not month:
         return DateValue(year=year, granularity="year")
