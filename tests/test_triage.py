@@ -48,6 +48,20 @@ def test_other_news_is_turned_away(gate, text):
     assert not gate(text).relevant, gate(text).reason
 
 
+@pytest.mark.parametrize("text, relevant", [
+    # the article's own other sense: its later ambiguous mentions count only with a union named
+    ("A lightning strike hit the chapel roof. Fire crews said the strike loosened slates.", False),
+    ("A hunger strike at the detention centre is in its ninth day; staff say the strikers are weak.", False),
+    ("A lightning strike cut power at the depot. Unison said its members will strike on Monday.", True),
+    ("Rubbish piled up after a lightning strike. Bin crews will strike next week in a row over pay.", True),
+    ("A hunger strike ended on Friday. Library staff say a strike over pay is likely.", True),
+])
+def test_a_sense_the_article_uses_colours_its_other_mentions(gate, text, relevant):
+    """'The strike' after 'a lightning strike' is the same strike; 'will strike' is not (other news let through
+    costs a full pipeline run, ~30 turned-away articles' time)."""
+    assert gate(text).relevant is relevant, gate(text).reason
+
+
 # One sentence of our own for each sense of models/other_senses.json: with a union named, its strike word would
 # let the article through if the sense did not mask it.
 OTHER_SENSES = [

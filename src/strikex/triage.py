@@ -7,7 +7,8 @@ An article is relevant when it has a strong dispute phrase ("industrial action",
 an ambiguous one ("strike", "walked out") with a weak one or a union, or a weak one ("ballot",
 "dispute", "talks") together with a named union. Phrases that only look like
 disputes ("lightning strike", "strike a balance": ``models/other_senses.json``, the list strikex_strikes and
-strikex_disputes read too) do not count. Boilerplate (cookie banners, "Related
+strikex_disputes read too) do not count, and in an article that uses a word so, "the strike" is that same
+strike: it counts only with a union named (``families`` in triage.json). Boilerplate (cookie banners, "Related
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
 
@@ -163,6 +164,9 @@ class Triage:
         longest = max(len(nlp.make_doc(p)) for p in lex["weak"])
         self.window = re.compile(r"\S+(?:\s+\S+){0,%d}" % (longest - 1))
         self.make_doc = nlp.make_doc
+        self.family = {w: name for name, words in lex["families"].items() if name not in {"note", "anaphoric"}
+                       for w in words}
+        self.anaphoric = set(lex["families"]["anaphoric"])
         self.english_words = set(lex["english_words"])
         self.english_ids = numpy.array(sorted(get_string_id(w) for w in self.english_words), dtype="uint64")
         self.english = lex["english"]
@@ -262,6 +266,10 @@ class Triage:
         weak = unmasked(self.weak)   # "striking out the clause": a weak word inside another sense does not count
         unions = story(self.unions_lower(doc) + self.unions_cased(doc))
         ambiguous = unmasked(self.ambiguous)
+        if ambiguous and not unions:   # "a lightning strike ... the strike hit the spire": the article's own sense
+            other = {self.family.get(doc[i].lower_) for i in masked} - {None}
+            ambiguous = [(s, e) for s, e in ambiguous if not (s and doc[s - 1].lower_ in self.anaphoric
+                                                              and self.family.get(doc[s].lower_) in other)]
         if ambiguous and (weak or unions):
             (s, e), (ws, we) = ambiguous[0], weak[0] if weak else unions[0][1:]
             return Verdict(True, f"dispute phrase {doc[s:e].text!r} with {doc[ws:we].text!r}")
