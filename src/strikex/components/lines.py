@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -72,7 +73,11 @@ def signs_a_post(doc: Doc, token: Token) -> bool:
 
 @Language.component("strikex_lines", assigns=["token.is_sent_start"])
 def mark_line_starts(doc: Doc) -> Doc:
+    """The sentence starts are written into the Doc at the end, in one ``from_array``: spaCy's setter of
+    ``token.is_sent_start`` first asks whether the Doc is parsed, which reads every token, so setting them
+    one by one cost time quadratic in the article's length."""
     text = doc_text(doc)
+    starts: dict[int, int] = {}   # token index -> 1 (starts a sentence) or -1 (does not)
     width = wrap_width(text)
     after_break = False
     furniture = False
@@ -87,18 +92,22 @@ def mark_line_starts(doc: Doc) -> Doc:
             end = text.find("\n", token.idx)
             furniture = FURNITURE in text[token.idx:end if end >= 0 else len(text)]
         if signs_a_post(doc, token):
-            token.is_sent_start = True
+            starts[token.i] = 1
         elif after_break and last is not None and width is not None and soft_break(text, token, last, before, width):
-            token.is_sent_start = False
+            starts[token.i] = -1
         elif after_break and last is not None and token.is_lower and token.is_alpha and not ends_sentence(last, before) \
                 and text.count("\n", last.idx, token.idx) == 1:
-            token.is_sent_start = False     # "...on a 52 per cent\nturnout.": a line that starts lower-case runs on
+            starts[token.i] = -1     # "...on a 52 per cent\nturnout.": a line that starts lower-case runs on
         elif after_break:
             runs_on = last is not None and last.tag_ in RUNS_ON and (token.is_digit or token.is_lower)
             if not runs_on:
-                token.is_sent_start = True
+                starts[token.i] = 1
         elif last is not None and not furniture and not ends_sentence(last, before):
-            token.is_sent_start = False
+            starts[token.i] = -1
         after_break = "\n" in token.whitespace_
         before, last = last, token
+    if starts:
+        column = doc.to_array([SENT_START]).astype("int64")   # -1 is stored as uint64's largest value
+        column[list(starts)] = list(starts.values())
+        doc.from_array([SENT_START], column.astype("uint64").reshape(-1, 1))
     return doc
