@@ -79,6 +79,11 @@ class NotPeople:
         return i < len(doc) and doc[i].lower_ in self.workforce
 
     def furniture_line(self, doc: Doc, mention: Span) -> bool:
+        text = doc_text(doc)   # a line of more chunks than line_words has more words, or a token that is not one
+        line_end = text.find("\n", mention.end_char)
+        if len(text[text.rfind("\n", 0, mention.start_char) + 1:line_end if line_end >= 0 else len(text)].split()) \
+                > self.line_words:
+            return False
         start, end = mention.start, mention.end
         while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
             start -= 1
