@@ -5,7 +5,7 @@ else, and every help page not yet cached, goes to ``strikex.cli.main``.
 Cached are pure help requests only: ``strikex [COMMAND [SUBCOMMAND]] -h|--help``, never during shell completion.
 A page is stored when its run exited with status 0 and wrote nothing to stderr (a usage error is never stored).
 The cache key holds everything the page depends on: the command line, the Python, every module of this package
-(name, mtime, size), the installed typer, click and rich, the terminal (size, which streams are terminals, the
+(name, mtime, size), the installed typer, click, rich and shellingham, the terminal (size, which streams are terminals, the
 encoding of stdout) and the environment variables that change how rich and typer draw. Pages live in
 ``$STRIKEX_CACHE_DIR``, else ``$XDG_CACHE_HOME/strikex``, else ``~/.cache/strikex``; ``STRIKEX_NO_CACHE`` set to
 anything non-empty turns the cache off. Any OSError of the cache is ignored: help is then drawn as before.
@@ -79,7 +79,7 @@ def help_key(args: list[str]) -> str:
     parts: list[object] = [args, os.path.basename(sys.argv[0]), sys.version, sys.executable,
                            getattr(sys.stdout, "encoding", None), getattr(sys.stdout, "errors", None)]
     parts += _package_files(os.path.dirname(os.path.abspath(__file__)))
-    for name in ("typer", "click", "rich"):
+    for name in ("typer", "click", "rich", "shellingham"):   # without shellingham typer offers other completion options
         spec = find_spec(name)
         origin = spec.origin if spec is not None else None
         parts.append((name, origin, os.stat(origin).st_mtime_ns if origin else None))
