@@ -23,7 +23,7 @@ LAYERS = {
     6: {"parallel"},
     7: {"api", "gold", "evaluate", "render", "timeline_html"},
     8: {"output", "apply", "collect", "dataset"},
-    9: {"cli", "cli_app", "cli_db", "cli_export", "__main__", "__init__"},
+    9: {"cli", "cli_app", "cli_db", "cli_export", "launch", "__main__", "__init__"},
 }
 LAYER = {name: level for level, names in LAYERS.items() for name in names}
 
