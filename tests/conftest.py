@@ -13,6 +13,15 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).parent
+
+
+def pytest_configure(config):
+    """Help pages the tests draw (``strikex --help`` in subprocesses) are cached in a folder of the session's,
+    not in the tester's ~/.cache/strikex (src/strikex/launch.py)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("STRIKEX_CACHE_DIR", tempfile.mkdtemp(prefix="strikex-help-"))
 SEEDS = Path(__file__).parents[1] / "seeds"
 GOLDEN = SEEDS  # the seeds with their gold records, as the user supplied them
 README = Path(__file__).parents[1] / "README.md"
