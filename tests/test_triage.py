@@ -50,11 +50,18 @@ def test_other_news_is_turned_away(gate, text):
 
 @pytest.mark.parametrize("text, relevant", [
     # the article's own other sense: its later ambiguous mentions count only with a union named
-    ("A lightning strike hit the chapel roof. Fire crews said the strike loosened slates.", False),
-    ("A hunger strike at the detention centre is in its ninth day; staff say the strikers are weak.", False),
+    ("A lightning strike hit the chapel roof. Fire crews came at once. Experts said the strike loosened slates.", False),
+    ("A hunger strike at the detention centre is in its ninth day, staff said. Doctors fear the strike takes its toll.", False),
     ("A lightning strike cut power at the depot. Unison said its members will strike on Monday.", True),
     ("Rubbish piled up after a lightning strike. Bin crews will strike next week in a row over pay.", True),
     ("A hunger strike ended on Friday. Library staff say a strike over pay is likely.", True),
+    # a figure of speech is no other kind of strike: "the strike" stays the dispute's
+    ("Efforts to strike a deal with the porters failed; the strike will shut two wards.", True),
+    ("The board must strike a balance on costs. Cleaners say the strike planned for May will close schools.", True),
+    ("Wardens walked out of the meeting on Monday. The walk out follows a row over shifts.", True),
+    ("Councillors struck an agreement on parking. This strike by library staff goes on.", True),
+    # another kind of strike, and "the strike" told with workers in its sentence is a dispute too
+    ("A rent strike began at Pell Court. Separately, the strike by the council's cleaners starts on Monday.", True),
 ])
 def test_a_sense_the_article_uses_colours_its_other_mentions(gate, text, relevant):
     """'The strike' after 'a lightning strike' is the same strike; 'will strike' is not (other news let through

@@ -7,8 +7,9 @@ An article is relevant when it has a strong dispute phrase ("industrial action",
 an ambiguous one ("strike", "walked out") with a weak one or a union, or a weak one ("ballot",
 "dispute", "talks") together with a named union. Phrases that only look like
 disputes ("lightning strike", "strike a balance": ``models/other_senses.json``, the list strikex_strikes and
-strikex_disputes read too) do not count, and in an article that uses a word so, "the strike" is that same
-strike: it counts only with a union named (``families`` in triage.json). Boilerplate (cookie banners, "Related
+strikex_disputes read too) do not count, and in an article that tells of another kind of strike ("a lightning
+strike"), "the strike" in a sentence without workers, pay or a ballot is that same strike: it counts only with a
+union named (``same_strike``; ``families`` in triage.json). Boilerplate (cookie banners, "Related
 articles" lists, where other stories' strike headlines sit) is left out first, by the same rules the
 boilerplate component uses.
 
@@ -141,10 +142,14 @@ class Triage:
     def __init__(self, nlp: Language, lexicon: str = "triage.json", unions: str = "unions.jsonl",
                  boilerplate: str = "boilerplate.jsonl", senses: str = SENSES):
         lex = read_json(lexicon)
-        other = OtherSenses(nlp, read_json(senses), senses).phrases   # (sense id, phrase), shared with the components
+        sense_data = read_json(senses)
+        other = OtherSenses(nlp, sense_data, senses).phrases   # (sense id, phrase), shared with the components
+        # the senses that are another kind of strike ("a lightning strike", "a rent strike"), not a figure of speech
+        events = {sense["id"] for sense in sense_data["senses"] if sense.get("modifiers")}
         self.prefilter = prefilter(nlp, [p for kind in ("strong", "ambiguous", "weak") for p in lex[kind]])
         self.vocabulary = phrase_matcher(nlp, "LOWER", [(kind, p) for kind in ("strong", "ambiguous", "weak")
-                                                         for p in lex[kind]] + [("not_strong", p) for _, p in other])
+                                                         for p in lex[kind]]
+                                         + [("other_event" if sid in events else "not_strong", p) for sid, p in other])
         # the union matchers and boilerplate rules of the pipeline's own components, built once
         if "strikex_unions" in nlp.pipe_names:
             finder = nlp.get_pipe("strikex_unions")
@@ -172,8 +177,8 @@ class Triage:
         self.english = lex["english"]
         self.split_runs = split_runs(nlp)
         self.counted = self.english_words - {k.lower() for k in nlp.tokenizer.rules}
-        self.strong, self.ambiguous, self.weak, self.not_strong = (
-            nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong"))
+        self.strong, self.ambiguous, self.weak, self.not_strong, self.other_event = (
+            nlp.vocab.strings[k] for k in ("strong", "ambiguous", "weak", "not_strong", "other_event"))
 
     def english_share(self, doc: Doc) -> tuple[int, float]:
         """(words, share of them that are common English words): a cheap test of the language, read from the
@@ -242,6 +247,20 @@ class Triage:
             found = self.weak_words.search(lowered, found.start() + 1)
         return "no dispute vocabulary"
 
+    def same_strike(self, doc: Doc, s: int, e: int, events: set[str], weak: list[tuple[int, int]]) -> bool:
+        """Whether the ambiguous mention ``doc[s:e]`` is the other kind of strike the article told of before
+        ("a lightning strike ... the strike hit the spire"): a strike word of that family after an anaphoric
+        determiner, with no weak word (workers, pay, a ballot) in its sentence (read from the punctuation,
+        the gate has no parse)."""
+        if not s or doc[s - 1].lower_ not in self.anaphoric or self.family.get(doc[s].lower_) not in events:
+            return False
+        first, last = s, e
+        while first > 0 and not (doc[first - 1].text in {".", "!", "?"} or "\n" in doc[first - 1].text):
+            first -= 1
+        while last < len(doc) and not (doc[last].text in {".", "!", "?"} or "\n" in doc[last].text):
+            last += 1
+        return not any(first <= ws < last for ws, _ in weak)
+
     def __call__(self, doc: Doc) -> Verdict:
         words, share = self.english_share(doc)
         if words >= self.english["min_words"] and share < self.english["min_share"]:
@@ -255,7 +274,7 @@ class Triage:
                     if not any(b0 < doc[e - 1].idx + len(doc[e - 1]) and doc[s].idx < b1 for b0, b1, _ in ranges)]
 
         found = story(self.vocabulary(doc))
-        masked = {i for k, s, e in found if k == self.not_strong for i in range(s, e)}
+        masked = {i for k, s, e in found if k in (self.not_strong, self.other_event) for i in range(s, e)}
         def unmasked(kind):
             return [(s, e) for k, s, e in found if k == kind and not any(i in masked for i in range(s, e))]
 
@@ -267,9 +286,10 @@ class Triage:
         unions = story(self.unions_lower(doc) + self.unions_cased(doc))
         ambiguous = unmasked(self.ambiguous)
         if ambiguous and not unions:   # "a lightning strike ... the strike hit the spire": the article's own sense
-            other = {self.family.get(doc[i].lower_) for i in masked} - {None}
-            ambiguous = [(s, e) for s, e in ambiguous if not (s and doc[s - 1].lower_ in self.anaphoric
-                                                              and self.family.get(doc[s].lower_) in other)]
+            events = {self.family.get(doc[i].lower_) for k, s, e in found if k == self.other_event
+                      for i in range(s, e)} - {None}
+            if events:
+                ambiguous = [(s, e) for s, e in ambiguous if not self.same_strike(doc, s, e, events, weak)]
         if ambiguous and (weak or unions):
             (s, e), (ws, we) = ambiguous[0], weak[0] if weak else unions[0][1:]
             return Verdict(True, f"dispute phrase {doc[s:e].text!r} with {doc[ws:we].text!r}")
