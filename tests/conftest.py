@@ -13,19 +13,25 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).parent
-
-
-def pytest_configure(config):
-    """Help pages the tests draw (``strikex --help`` in subprocesses) are cached in a folder of the session's,
-    not in the tester's ~/.cache/strikex (src/strikex/launch.py)."""
-    import os
-    import tempfile
-
-    os.environ.setdefault("STRIKEX_CACHE_DIR", tempfile.mkdtemp(prefix="strikex-help-"))
 SEEDS = Path(__file__).parents[1] / "seeds"
 GOLDEN = SEEDS  # the seeds with their gold records, as the user supplied them
 README = Path(__file__).parents[1] / "README.md"
 BRADFORD, KIRKLEES, BLACKPOOL = "000_dd55b0f1b5025467", "001_2251fc9ddb0dfb63", "002_68eb0a51ffc3d97e"  # seeds/
+
+
+def pytest_configure(config):
+    """Help pages the tests draw (``strikex --help`` in subprocesses) are cached in a folder of the session's
+    own, removed at the end, never in the tester's cache (src/strikex/launch.py)."""
+    import os
+    import tempfile
+
+    config._strikex_help_cache = os.environ["STRIKEX_CACHE_DIR"] = tempfile.mkdtemp(prefix="strikex-help-")
+
+
+def pytest_unconfigure(config):
+    import shutil
+
+    shutil.rmtree(getattr(config, "_strikex_help_cache", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -163,3 +163,20 @@ def test_name_tokens_reads_the_same_sentences_as_name_sentence(nlp):
     kept = [s for s in doc.sents if name_sentence(s)]
     assert list(index) == [t.i for s in kept for t in s]
     assert [doc[int(i)].text for i, first in zip(index, starts) if first] == [s[0].text for s in kept]
+
+
+def test_name_tokens_of_an_empty_doc_are_empty(nlp):
+    from spacy.tokens import Doc
+
+    from strikex.pipeline import name_tokens
+
+    index, starts = name_tokens(Doc(nlp.vocab))
+    assert len(index) == 0 and len(starts) == 0
+
+
+def test_line_starts_are_not_written_into_a_parsed_doc(nlp):
+    """As spaCy's own setter refuses: sentence starts set after the parse would disagree with it."""
+    from strikex.components.lines import mark_line_starts
+
+    with pytest.raises(ValueError):
+        mark_line_starts(nlp("Strike vote\nUnison members at the depot voted to walk out."))

@@ -204,6 +204,8 @@ def name_tokens(doc: "Doc"):
     import numpy
     from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SENT_START
 
+    if not len(doc):
+        return numpy.zeros(0, dtype=int), numpy.zeros(0, dtype=bool)
     cols = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SENT_START])
     starts = cols[:, 3] == 1
     starts[0] = True

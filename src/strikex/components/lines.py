@@ -107,6 +107,8 @@ def mark_line_starts(doc: Doc) -> Doc:
         after_break = "\n" in token.whitespace_
         before, last = last, token
     if starts:
+        if doc.has_annotation("DEP"):   # as spaCy's setter refuses: starts must not disagree with a parse
+            raise ValueError("strikex_lines must run before the parser: this Doc is already parsed")
         column = doc.to_array([SENT_START]).astype("int64")   # -1 is stored as uint64's largest value
         column[list(starts)] = list(starts.values())
         doc.from_array([SENT_START], column.astype("uint64").reshape(-1, 1))
