@@ -100,8 +100,10 @@ def test_a_dateparser_call_that_hangs_is_cut_off_and_reported(slow_dateparser):
     assert problems == ["date text 'week after next' not read: dateparser took longer than 0.2 s"]
 
 
-def test_the_timeout_reaches_the_record_warnings(run, slow_dateparser):
-    record = run("Unison members at Leeds City Council will strike again next summer.", date="2025-03-03")
+def test_the_timeout_reaches_the_record_warnings(run, slow_dateparser, monkeypatch):
+    # strikex reads every relative form its patterns find itself now; as if it could not read "next year"
+    monkeypatch.setattr(datenorm, "_simple_relative", lambda *a: None)
+    record = run("Unison members at Leeds City Council will strike again next year.", date="2025-03-03")
     assert any("dateparser took longer than 0.2 s" in w for w in record["warnings"])
     assert [u["name"] for u in record["unions"]] == ["UNISON"]
 
