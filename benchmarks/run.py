@@ -199,6 +199,14 @@ def run_child(*args: str) -> tuple[dict[str, Any], float]:
     return run_child_of(Path(__file__).resolve(), *args)
 
 
+def serve_child(children: dict[str, Any], child: list[str]) -> int:
+    """The child side of ``run_child_of``: run ``children[KIND](*ARGS)`` for ``--child KIND ARGS...`` and print
+    its result as one JSON line."""
+    kind, *args = child
+    print(json.dumps(children[kind](*args)), flush=True)
+    return 0
+
+
 def run_child_of(script: Path, *args: str) -> tuple[dict[str, Any], float]:
     """Run ``script --child ARGS...`` in a fresh interpreter (benchmarks/scale.py uses it too)."""
     cmd = [sys.executable, str(script), "--child", *args]
@@ -391,8 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.child:
-        kind, *child_args = args.child
-        print(json.dumps(CHILDREN[kind](*child_args)), flush=True)
+        return serve_child(CHILDREN, args.child)
         return 0
 
     sizes = {key: getattr(args, key) or (QUICK if args.quick else DEFAULTS)[key] for key in DEFAULTS}

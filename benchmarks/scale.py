@@ -35,7 +35,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run import BIN, MIXED_PERIOD, MODEL, OTHER_GLOBS, RELEVANT_GLOBS, best_of, log, machine, read_texts, run_child_of  # noqa: E402
+from run import BIN, MIXED_PERIOD, MODEL, OTHER_GLOBS, RELEVANT_GLOBS, best_of, log, machine, read_texts, run_child_of, serve_child  # noqa: E402
 
 SYLLABLES = [a + v + z for a in "bcdfghklmnprstvw" for v in "aeiou" for z in ["", "l", "n", "r", "s", "th", "ck"]]
 PLACE_ENDS = ["ton", "by", "ford", "ham", "wick", "field", "bury", "ley"]
@@ -254,9 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        kind, *rest = args.child
-        print(json.dumps(CHILDREN[kind](*rest)), flush=True)
-        return 0
+        return serve_child(CHILDREN, args.child)
 
     results: dict[str, Any] = {"machine": machine(), "settings": vars(args) | {"output": str(args.output)}}
     rows = []

@@ -45,7 +45,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "examples"))
-from run import MIXED_PERIOD, MODEL, OTHER_GLOBS, RELEVANT_GLOBS, log, machine, read_texts, run_child_of  # noqa: E402
+from run import MIXED_PERIOD, MODEL, OTHER_GLOBS, RELEVANT_GLOBS, log, machine, read_texts, run_child_of, serve_child  # noqa: E402
 from scale import vary  # noqa: E402
 
 DEFAULTS = {"sizes": [150, 600], "shards": 4, "workers": 2}
@@ -200,9 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        kind, *rest = args.child
-        print(json.dumps(CHILDREN[kind](*rest)), flush=True)
-        return 0
+        return serve_child(CHILDREN, args.child)
     settings = QUICK if args.quick else DEFAULTS
     sizes = sorted(args.sizes or settings["sizes"])
     compare = args.compare_size or sizes[0]
