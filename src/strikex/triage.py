@@ -169,9 +169,8 @@ class Triage:
         longest = max(len(nlp.make_doc(p)) for p in lex["weak"])
         self.window = re.compile(r"\S+(?:\s+\S+){0,%d}" % (longest - 1))
         self.make_doc = nlp.make_doc
-        self.family = {w: name for name, words in lex["families"].items() if name not in {"note", "anaphoric"}
-                       for w in words}
-        self.anaphoric = set(lex["families"]["anaphoric"])
+        self.family = {w: name for name, words in lex["families"].items() if name != "note" for w in words}
+        self.anaphoric = set(lex["anaphoric"])
         self.english_words = set(lex["english_words"])
         self.english_ids = numpy.array(sorted(get_string_id(w) for w in self.english_words), dtype="uint64")
         self.english = lex["english"]
