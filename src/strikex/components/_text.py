@@ -9,6 +9,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from ..extensions import token_lowers
+
 POSSESSIVE = frozenset({"'s", "’s"})   # the possessive token, straight or curly apostrophe
 
 
@@ -18,7 +20,11 @@ def window(tokens: Span | Doc | Iterable, start: int | None = None, end: int | N
     if start is not None or end is not None:
         doc = tokens
         start, end = max(start or 0, 0), min(len(doc) if end is None else end, len(doc))
-        tokens = doc[start:end]
+        return " " + " ".join(token_lowers(doc)[start:end]) + " "
+    if isinstance(tokens, Span):   # the Doc's lower-case column, not a Token object per word
+        return " " + " ".join(token_lowers(tokens.doc)[tokens.start:tokens.end]) + " "
+    if isinstance(tokens, Doc):
+        return " " + " ".join(token_lowers(tokens)) + " "
     return " " + " ".join(t.lower_ if hasattr(t, "lower_") else str(t) for t in tokens) + " "
 
 

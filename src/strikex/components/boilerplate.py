@@ -65,10 +65,13 @@ def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bo
 
 def span_in_boilerplate(span: Span) -> bool:
     """Whether the span's text (white space around it left out) overlaps boilerplate."""
-    if not span.doc._.boilerplate:
+    ranges = span.doc._.boilerplate
+    if not ranges:
         return False
     start_char, end_char = span.start_char, span.end_char
+    if not any(s < end_char and start_char < e for s, e, _ in ranges):   # not near any: no need to trim
+        return False
     text = doc_text(span.doc)[start_char:end_char]
     start = start_char + (len(text) - len(text.lstrip()))
     end = end_char - (len(text) - len(text.rstrip()))
-    return end > start and in_boilerplate(span.doc, start, end)
+    return end > start and any(s < end and start < e for s, e, _ in ranges)

@@ -67,8 +67,9 @@ class CauseFinder(RuleComponent):
             return True
         return span.root.dep_ == "appos" or span.root.head.dep_ == "appos" and span.root.dep_ in ("compound", "amod")
 
-    def sentence_groups(self, doc: Doc) -> tuple[dict[int, list], list[tuple[int, int]]]:
-        """Sentence start -> the tokens of its sentence read whole across soft line breaks; the quoted stretches."""
+    def sentence_groups(self, doc: Doc) -> tuple[dict[int, tuple[int, int]], list[tuple[int, int]]]:
+        """Sentence start -> (start, end) tokens of its sentence read whole across soft line breaks; the quoted
+        stretches."""
         text = doc_text(doc)
         view = SOFT_WRAP.sub(lambda m: " " * len(m.group()), text)
         # whole quotes (opening a paragraph or after "said:"), not phrases quoted inside reported speech
@@ -76,13 +77,18 @@ class CauseFinder(RuleComponent):
                   and view[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] in ("", "\n", ":")]
         groups: list[list[Span]] = []
         for sent in doc.sents:
-            words = [t for t in groups[-1][-1] if not t.is_space] if groups else []
-            end = words[-1].idx + len(words[-1]) if words else 0
-            if words and "\n" in text[end:sent.start_char] and "\n" not in view[end:sent.start_char]:
+            end = 0
+            if groups:   # the end of the group's last word
+                last = groups[-1][-1]
+                k = last.end - 1
+                while k >= last.start and doc[k].is_space:
+                    k -= 1
+                end = doc[k].idx + len(doc[k]) if k >= last.start else 0
+            if end and "\n" in text[end:sent.start_char] and "\n" not in view[end:sent.start_char]:
                 groups[-1].append(sent)
             else:
                 groups.append([sent])
-        return {s.start: [t for s in group for t in s] for group in groups for s in group}, quoted
+        return {s.start: (group[0].start, group[-1].end) for group in groups for s in group}, quoted
 
     def process(self, doc: Doc) -> Doc:
         found: dict[tuple[str, str | None], CauseFound] = {}
@@ -93,7 +99,7 @@ class CauseFinder(RuleComponent):
         for span in sorted(matches, key=lambda s: s.start):
             sent = span.sent
             if sent.start not in checked:
-                checked[sent.start] = False if span_in_boilerplate(sent) else self.states_grievance(groups[sent.start], unions)
+                checked[sent.start] = False if span_in_boilerplate(sent) else self.states_grievance(list(doc[slice(*groups[sent.start])]), unions)
             in_quote = any(a <= span.start_char and span.end_char <= b for a, b in quoted)
             if checked[sent.start] is False or not (checked[sent.start] or in_quote) or self.names_or_describes(span):
                 continue

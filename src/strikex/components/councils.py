@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import COUNCILS, PLACES
+from ..extensions import COUNCILS, PLACES, token_lowers
 from ._gazetteer import keep_spans, most_named, named_span, phrase_matcher
 from ._rules import RuleComponent
 
@@ -104,9 +104,11 @@ class CouncilFinder(RuleComponent):
                 if end not in ends or start < ends[end][0]:
                     ends[end] = (start, doc.vocab.strings[key])
         found = []
-        for tok in doc:
-            if tok.lower_ != "councils":
+        lowers = token_lowers(doc)
+        for i in range(len(doc)):
+            if lowers[i] != "councils":
                 continue
+            tok = doc[i]
             j, members = tok.i, []
             while j > 0 and doc[j - 1].lower_ in self.kinds:
                 j -= 1  # "East and West Sussex county councils"

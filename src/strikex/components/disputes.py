@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import DATES, UNIONS
+from ..extensions import DATES, UNIONS, token_lowers
 from ._gazetteer import token_indices
 from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
@@ -61,6 +61,9 @@ class DisputeFinder(RuleComponent):
         self.sets = {k: set(v) for k, v in lex.items() if isinstance(v, list)}
         self.file = self.files["lexicon"]
         self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
+        # every word is_action can say yes to: the others need no Token object
+        self.action_words = (self.sets["action_nouns"] | self.sets["action_verbs"] | self.sets["ballot_words"]
+                             | {"out"} | set(lex["industrial_heads"]))
 
     def rule(self, why: str) -> str:
         """A frame's rule id: its own (an other sense's, ``other_senses.json:ID``) or this file's list."""
@@ -236,10 +239,12 @@ class DisputeFinder(RuleComponent):
         unions = token_indices(doc, UNIONS)
         workers = {t.i for g in doc._.workers or [] for m in g.mentions for t in m}
         out = []
+        lowers, words = token_lowers(doc), self.action_words
         for sent in doc.sents:
             if span_in_boilerplate(sent):
                 continue
-            out += [self.frame(t, unions, workers) for t in sent if self.is_action(t)]
+            out += [self.frame(doc[i], unions, workers) for i in range(sent.start, sent.end)
+                    if lowers[i] in words and self.is_action(doc[i])]
         return out
 
     def decide(self, doc: Doc) -> DisputeFound:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import COUNCILS, UNIONS
+from ..extensions import COUNCILS, UNIONS, token_lowers
 from ..resources import read_json
 from .boilerplate import span_in_boilerplate
 
@@ -78,23 +78,24 @@ def find_employer(doc: Doc) -> tuple[str | None, str | None, Span | None]:
     orgs = _organisations(doc)
     found: dict[str, tuple[str, Span]] = {}
     by_end = {span.end: v for v, span in ((v, v[1]) for v in orgs.values())}
+    lowers = token_lowers(doc)
+    workers_not_members = workers - {"members", "member"}
     for sent in doc.sents:
         if span_in_boilerplate(sent):
             continue
-        toks = list(sent)
-        for k, tok in enumerate(toks):
-            low = tok.lower_
-            pair = " ".join(t.lower_ for t in toks[max(0, k - 1):k + 1])
+        for i in range(sent.start, sent.end):
+            low = lowers[i]
+            pair = lowers[i - 1] + " " + low if i > sent.start else low
             if "employed_by" not in found and (pair in cues["employed_by"] or low in cues["contractor_words"]):
-                hit = _org_after(doc, tok.i + 1, orgs, skip)
+                hit = _org_after(doc, i + 1, orgs, skip)
                 if hit:
                     found["employed_by"] = hit
-            if "workers_at" not in found and low == "at" and tok.head.lower_ in workers:
-                hit = _org_after(doc, tok.i + 1, orgs, skip)
+            if "workers_at" not in found and low == "at" and doc[i].head.lower_ in workers:
+                hit = _org_after(doc, i + 1, orgs, skip)
                 if hit:
                     found["workers_at"] = hit
-            if "org_workers" not in found and low in workers - {"members", "member"} and tok.i in by_end:
-                found["org_workers"] = by_end[tok.i]
+            if "org_workers" not in found and low in workers_not_members and i in by_end:
+                found["org_workers"] = by_end[i]
     for kind in KINDS:
         if kind in found:
             name, span = found[kind]

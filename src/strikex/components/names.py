@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..extensions import COUNCILS, DATES, UNIONS
+from ..extensions import COUNCILS, DATES, UNIONS, token_lowers, token_words
 from ._text import POSSESSIVE
 from .boilerplate import span_in_boilerplate
 from .roles import RoleFinder
@@ -60,16 +60,19 @@ class NameFinder:
         self.after_role_name = set(speech["speech_verbs"]) | set(rules["after_role_name"])
 
     def parts(self, doc: Doc) -> list[str]:
-        """Each token's name part ("word", "particle", "joiner"), or "" (see name_part)."""
-        return [self.name_part(token) or "" for token in doc]
+        """Each token's name part ("word", "particle", "joiner"), or "" (see name_part); read from the Doc's
+        token columns."""
+        words = token_words(doc)
+        spaces = doc.to_array("SPACY").tolist() if len(doc) else []
+        return [self.name_part(words, spaces, i) or "" for i in range(len(words))]
 
-    def name_part(self, token) -> str | None:
-        """What a token can be in a person's name: "word" (Siân, McDonnell, O'Brien, Ó, J.), "particle" (ap, ab,
-        van, de: only inside a name), "joiner" (the hyphen of Lloyd-Evans, with no space either side), or None."""
-        text = token.text
+    def name_part(self, words: list[str], spaces: list[int], i: int) -> str | None:
+        """What token ``i`` (its text ``words[i]``, whether a space follows ``spaces[i]``) can be in a person's
+        name: "word" (Siân, McDonnell, O'Brien, Ó, J.), "particle" (ap, ab, van, de: only inside a name),
+        "joiner" (the hyphen of Lloyd-Evans, with no space either side), or None."""
+        text = words[i]
         if text in self.joiners:
-            doc = token.doc
-            inside = token.i > 0 and not token.whitespace_ and not doc[token.i - 1].whitespace_
+            inside = i > 0 and not spaces[i] and not spaces[i - 1]
             return "joiner" if inside else None
         if text.lower() in self.particles and (text.islower() or text in self.particles_capitalised):
             return "particle"
@@ -106,11 +109,15 @@ class NameFinder:
         runs = self.name_runs(parts)
         n = len(doc)
         org_ends = {sp.start: sp.end for key in (UNIONS, COUNCILS) for sp in doc.spans.get(key, [])}
-        for i, tok in enumerate(doc):
-            if i + 1 < n and tok.text in self.titles and parts[i + 1] == "word":
+        words, lowers = token_words(doc), token_lowers(doc)
+        for i in range(n):
+            if i + 1 < n and words[i] in self.titles and parts[i + 1] == "word":
                 for e in [i + 2] + runs.get(i + 1, []):
                     yield "titled_name", i, e
-            if (tok.is_lower or (tok.is_title and i > 0 and doc[i - 1].is_title)) and tok.lower_ in self.role_heads:
+            if lowers[i] not in self.role_heads:
+                continue
+            tok = doc[i]
+            if tok.is_lower or (tok.is_title and i > 0 and doc[i - 1].is_title):
                 for k in (i + 1, i + 2) if i + 1 < n and doc[i + 1].text == "," else (i + 1,):
                     for e in runs.get(k, []):
                         yield "name_after_role", i, e

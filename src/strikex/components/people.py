@@ -53,7 +53,7 @@ class PeopleFinder(RuleComponent):
                 continue  # places, and the article's author or photographer (every mention)
             if self.not_people.why(doc, person.mentions):
                 continue  # companies, page furniture, figures of speech
-            others = {t.i for p in people if p is not person for m in p.mentions for t in m}
+            others = {i for p in people if p is not person for m in p.mentions for i in range(m.start, m.end)}
             found = self.roles.find_role(doc, person.mentions, primary_union, primary_council, others)
             if found:
                 person.role, person.organisation, person.role_span, rule = found

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import COUNCILS, UNIONS, doc_text
+from ..extensions import COUNCILS, UNIONS, doc_text, token_lowers
 from ._rules import RuleComponent
 from .boilerplate import in_boilerplate
 
@@ -188,9 +188,11 @@ class QuoteFinder(RuleComponent):
         for start, end, name, kind in speakers:
             by_end[end] = (name, kind)
         out = []
-        for tok in doc:
-            if tok.lower_ not in self.verbs or tok.i + 2 >= len(doc) or tok.i == 0:
+        lowers = token_lowers(doc)
+        for i in range(1, len(doc) - 2):
+            if lowers[i] not in self.verbs:
                 continue
+            tok = doc[i]
             prev = doc[tok.i - 1]
             who = by_end.get(prev.idx + len(prev.text))
             if who is None:

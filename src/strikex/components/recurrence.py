@@ -20,6 +20,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from ..datenorm import MONTHS, WEEKDAYS, DateValue
+from ..extensions import token_lowers
 from ..numbers import to_number
 
 OPENERS = {"every", "each"}
@@ -45,13 +46,14 @@ def recurrences(doc: Doc, spans: list[Span], ref: dt.date | None, rule: str) -> 
     """The date spans with each recurrence put in place of the spans it covers."""
     out = [_of_next_week(doc, s, ref, rule) for s in spans]
     i = 0
+    lowers = token_lowers(doc)
     while i < len(doc):
-        tok = doc[i]
+        low = lowers[i]
         found = None
-        if tok.lower_ in OPENERS:
+        if low in OPENERS:
             found = _every(doc, i, out, ref, rule) or _next_n(doc, i + 2 if doc[i + 1: i + 2].text.lower() == "of" else i + 1,
                                                                 i, out, ref, rule)
-        elif tok.lower_ == "the" and i + 1 < len(doc) and doc[i + 1].lower_ in NEXT_WORDS:
+        elif low == "the" and i + 1 < len(doc) and lowers[i + 1] in NEXT_WORDS:
             found = _next_n(doc, i, i, out, ref, rule)
         if found is not None:
             out = [s for s in out if s.end <= found.start or s.start >= found.end] + [found]

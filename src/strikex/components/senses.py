@@ -9,13 +9,15 @@ out, found by one PhraseMatcher); strikex_disputes reads the same words from the
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ._gazetteer import phrase_matcher
+from ..extensions import token_lowers
+from ._gazetteer import match_near, phrase_matcher
 
 FILE = "other_senses.json"
 
@@ -46,17 +48,28 @@ class OtherSenses:
         # "Council strikes £40m waste deal": an object with an amount or modifiers between it and the verb
         # (read on a tagged Doc; a preposition, a verb or a date between them breaks the phrase)
         self.spread = Matcher(nlp.vocab)
+        # a spread phrase starts at one of these verbs and is at most ``spread_longest`` tokens long: the Matcher
+        # is run only near them (``match_near``), as most sentences have none
+        self.spread_verbs = set(data["strike_verbs"]) | set(data["walk_verbs"])
+        self.spread_longest = 1
         gap = {"POS": {"IN": ["NUM", "ADJ", "NOUN", "PROPN", "DET", "SYM"]}, "ENT_TYPE": {"NOT_IN": ["DATE", "TIME"]},
                "OP": "{1,4}"}
         quoted = {"LOWER": {"IN": ["'", "‘", "’", '"', "“", "”"]}, "OP": "?"}
         for sense in data["senses"]:
             if sense.get("objects"):
-                self.spread.add(sense["id"], [[{"LOWER": {"IN": data["strike_verbs"]}}, gap,
-                                               {"LOWER": {"IN": sense["objects"]}}]])
+                self._spread(sense["id"], [{"LOWER": {"IN": data["strike_verbs"]}}, gap, {"LOWER": {"IN": sense["objects"]}}])
             if sense.get("places"):   # "walk out of 'farce' meeting"
-                self.spread.add(sense["id"], [[{"LOWER": {"IN": data["walk_verbs"]}}, {"LOWER": "out"},
-                                               {"LOWER": {"IN": data["place_prepositions"]}}, quoted, gap, quoted,
-                                               {"LOWER": {"IN": sense["places"]}}]])
+                self._spread(sense["id"], [{"LOWER": {"IN": data["walk_verbs"]}}, {"LOWER": "out"},
+                                           {"LOWER": {"IN": data["place_prepositions"]}}, quoted, gap, quoted,
+                                           {"LOWER": {"IN": sense["places"]}}])
+
+    def _spread(self, sense: str, pattern: list[dict]) -> None:
+        """Add a spread pattern; its first token must be one of ``spread_verbs``, and no token may repeat
+        without bound."""
+        if not set(pattern[0]["LOWER"]["IN"]) <= self.spread_verbs:
+            raise ValueError(f"a spread pattern of {sense} does not start with a strike or walk verb")
+        self.spread.add(sense, [pattern])
+        self.spread_longest = max(self.spread_longest, sum(_most(t.get("OP")) for t in pattern))
 
     def rule(self, sense: str) -> str:
         return f"{self.file}:{sense}"
@@ -66,7 +79,11 @@ class OtherSenses:
         is tagged). Found once per Doc and kept on it: strikex_strikes and strikex_disputes both ask."""
         key = ("strikex_other_senses", self.file, doc.has_annotation("TAG"))
         if key not in doc.user_data:
-            found = list(self.matcher(doc)) + (list(self.spread(doc)) if key[2] else [])
+            found = list(self.matcher(doc))
+            if key[2]:
+                verbs = self.spread_verbs
+                found += match_near(self.spread, doc, [i for i, w in enumerate(token_lowers(doc)) if w in verbs],
+                                    self.spread_longest)
             doc.user_data[key] = {i: doc.vocab.strings[k] for k, s, e in found for i in range(s, e)}
         return doc.user_data[key]
 
@@ -93,3 +110,13 @@ class OtherSenses:
 
 def _join(*words: str) -> str:
     return " ".join(w for w in words if w)
+
+
+def _most(op: str | None) -> int:
+    """How many tokens a Matcher token pattern with this operator matches at most."""
+    if op in (None, "?", "!", "1"):
+        return 1
+    bounds = re.fullmatch(r"\{(\d*),?(\d+)\}", op)
+    if bounds is None:
+        raise ValueError(f"a spread pattern has no bound on its length (OP {op!r})")
+    return int(bounds.group(2))

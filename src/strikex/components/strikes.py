@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import COUNCILS, PLACES, UNIONS
+from ..extensions import COUNCILS, PLACES, UNIONS, token_lowers
 from ._gazetteer import phrase_matcher, token_indices
 from ._rules import RuleComponent
 from ._text import has_cue, window
@@ -65,9 +65,10 @@ class StrikeFinder(RuleComponent):
         """'the strike will go ahead', 'this action': a mention that points at a strike already named."""
         dets = self.determiners
         words = self.strike_words - set(self.lex["not_referring_strike_words"])
-        for tok in sent:
-            if tok.lower_ in words and tok.pos_ in {"NOUN", "PROPN"}:
-                left = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 3): tok.i]]
+        lowers = token_lowers(sent.doc)
+        for i in range(sent.start, sent.end):
+            if lowers[i] in words and sent.doc[i].pos_ in {"NOUN", "PROPN"}:
+                left = lowers[max(sent.start, i - 3): i]
                 if any(w in dets for w in left):
                     return True
         return False
@@ -102,7 +103,7 @@ class StrikeFinder(RuleComponent):
         service the strike stops, said within three sentences after a strike mention."""
         if not any(s.start in strong for s in sents[max(0, n - 3): n]):
             return False
-        words = {t.lower_ for t in sent}
+        words = set(token_lowers(sent.doc)[sent.start:sent.end])
         return bool(words & set(self.lex["negation_before"])) and bool(words & set(self.lex["stopped_services"]))
 
     @staticmethod
@@ -117,9 +118,11 @@ class StrikeFinder(RuleComponent):
         doc = sent.doc
         blocked = token_indices(doc, UNIONS) | token_indices(doc, COUNCILS)
         places = token_indices(doc, PLACES)
-        for tok in sent:
-            if tok.lower_ not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
+        lowers = token_lowers(doc)
+        for i in range(sent.start, sent.end):
+            if lowers[i] not in nouns or doc[i].pos_ not in {"NOUN", "PROPN"}:
                 continue
+            tok = doc[i]
             start = tok.i
             while start > sent.start:
                 prev = doc[start - 1]
@@ -144,7 +147,8 @@ class StrikeFinder(RuleComponent):
         # "a lightning strike", "a hunger strike" (models/other_senses.json): not industrial action; masked
         # before the triggers are looked for
         masked = self.senses.masked(doc) | {i for _, a, b in self.short_of_strike(doc) for i in range(a, b)}
-        texts = {s.start: window("_" if t.i in masked else t.lower_ for t in s) for s in sents}
+        lowers = token_lowers(doc)
+        texts = {s.start: window("_" if i in masked else lowers[i] for i in range(s.start, s.end)) for s in sents}
         strong = {s.start for s in sents if self.has_trigger(s, self.triggers, texts[s.start])}
         previous: dt.date | None = None   # the last single start day a mention gave
         last_with_days = -2

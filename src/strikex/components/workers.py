@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import COUNCILS, PLACES, UNIONS
+from ..extensions import COUNCILS, PLACES, UNIONS, token_lowers, token_words
 from ..numbers import SCALES, to_number
 from ._gazetteer import token_indices
 from ._rules import RuleComponent
+from ._text import window
 from .boilerplate import span_in_boilerplate
 
 
@@ -85,11 +86,12 @@ class WorkerFinder(RuleComponent):
 
     def money(self, doc: Doc) -> list[MoneyFound]:
         found = []
-        for i, tok in enumerate(doc):
-            currency = self.currencies.get(tok.text)
+        words = token_words(doc)
+        for i, word in enumerate(words):
+            currency = self.currencies.get(word)
             if currency is None or i + 1 >= len(doc):
                 continue
-            raw = doc[i + 1].text.lower()
+            raw = words[i + 1].lower()
             end = i + 2
             scale = 1.0
             for suffix, factor in self.suffix_scales.items():  # "250k", "2bn"
@@ -115,14 +117,16 @@ class WorkerFinder(RuleComponent):
         places = token_indices(doc, PLACES)
         groups: dict[str, WorkerGroup] = {}
         in_dispute: set[str] = set()
+        lowers = token_lowers(doc)
         for sent in doc.sents:
             if span_in_boilerplate(sent):
                 continue
-            text = " " + " ".join(t.lower_ for t in sent) + " "
+            text = window(sent)
             about_dispute = any(w in text for w in self.dispute_words)
-            for tok in sent:
-                if tok.lower_ not in self.nouns or tok.pos_ not in {"NOUN", "PROPN"}:
+            for i in range(sent.start, sent.end):
+                if lowers[i] not in self.nouns or doc[i].pos_ not in {"NOUN", "PROPN"}:
                     continue
+                tok = doc[i]
                 found = self.group(doc, tok, blocked, places)
                 if found is None:
                     continue
