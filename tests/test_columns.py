@@ -3,11 +3,13 @@ Token-by-Token reading and the whole-Doc Matcher find. Sentences are our own."""
 from __future__ import annotations
 
 import pytest
+from spacy.matcher import Matcher
 
 from strikex.components._text import window
-from strikex.components.senses import _most
+from strikex.components.senses import _most, other_senses
 from strikex.components.unions import _anchored
 from strikex.extensions import token_lowers, token_words
+from strikex.resources import read_json
 
 SENTENCES = [
     "Refuse crews at Dunmore Borough Council don't plan to walk out of Thursday's \"sham\" pay meeting.",
@@ -91,6 +93,17 @@ def test_spread_pattern_must_start_at_a_verb(nlp):
     senses = nlp.get_pipe("strikex_disputes").senses
     with pytest.raises(ValueError):
         senses._spread("test_sense", [{"LOWER": {"IN": ["lightning"]}}, {"LOWER": "bolt"}])
+
+
+def test_other_senses_built_once_per_pipeline(nlp):
+    from strikex.pipeline import triage_gate
+
+    data = read_json("other_senses.json")
+    shared = nlp.get_pipe("strikex_disputes").senses
+    assert nlp.get_pipe("strikex_strikes").senses is shared
+    assert other_senses(nlp, data) is shared
+    triage_gate(nlp)   # the gate reads the same phrases
+    assert isinstance(shared.spread, Matcher)
 
 
 def test_name_parts_from_columns(nlp):

@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from .components._gazetteer import phrase_matcher
 from .components.boilerplate import Boilerplate
-from .components.senses import FILE as SENSES, OtherSenses
+from .components.senses import FILE as SENSES, other_senses
 from .components.unions import union_matchers
 from .extensions import doc_text
 from .resources import read_json, read_jsonl
@@ -143,7 +143,7 @@ class Triage:
                  boilerplate: str = "boilerplate.jsonl", senses: str = SENSES):
         lex = read_json(lexicon)
         sense_data = read_json(senses)
-        other = OtherSenses(nlp, sense_data, senses).phrases   # (sense id, phrase), shared with the components
+        other = other_senses(nlp, sense_data, senses).phrases   # (sense id, phrase), shared with the components
         # the senses that are another kind of strike ("a lightning strike", "a rent strike"), not a figure of speech
         events = {sense["id"] for sense in sense_data["senses"] if sense.get("modifiers")}
         self.prefilter = prefilter(nlp, [p for kind in ("strong", "ambiguous", "weak") for p in lex[kind]])

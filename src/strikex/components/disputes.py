@@ -32,7 +32,7 @@ from ._gazetteer import token_indices
 from ._rules import RuleComponent
 from .boilerplate import span_in_boilerplate
 from .employers import find_employer
-from .senses import FILE as SENSES, OtherSenses
+from .senses import FILE as SENSES, other_senses
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -60,7 +60,7 @@ class DisputeFinder(RuleComponent):
         self.lex = lex
         self.sets = {k: set(v) for k, v in lex.items() if isinstance(v, list)}
         self.file = self.files["lexicon"]
-        self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
+        self.senses = other_senses(nlp, data["senses"], self.files["senses"])
         # every word is_action can say yes to: the others need no Token object
         self.action_words = (self.sets["action_nouns"] | self.sets["action_verbs"] | self.sets["ballot_words"]
                              | {"out"} | set(lex["industrial_heads"]))

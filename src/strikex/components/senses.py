@@ -9,7 +9,9 @@ out, found by one PhraseMatcher); strikex_disputes reads the same words from the
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from spacy.language import Language
@@ -20,6 +22,17 @@ from ..extensions import token_lowers
 from ._gazetteer import match_near, phrase_matcher
 
 FILE = "other_senses.json"
+
+
+def other_senses(nlp: Language, data: dict[str, Any], file: str = FILE) -> "OtherSenses":
+    """The OtherSenses of ``data`` for ``nlp``, built once per pipeline: strikex_strikes, strikex_disputes and
+    the triage gate read the same file, and building its matchers is a part of every start-up."""
+    return _built(nlp, file, json.dumps(data, sort_keys=True))
+
+
+@lru_cache(maxsize=8)
+def _built(nlp: Language, file: str, data: str) -> "OtherSenses":
+    return OtherSenses(nlp, json.loads(data), file)
 
 
 class OtherSenses:

@@ -20,7 +20,7 @@ from ._rules import RuleComponent
 from ._text import has_cue, window
 from .boilerplate import span_in_boilerplate
 from .strike_days import DayReader
-from .senses import FILE as SENSES, OtherSenses
+from .senses import FILE as SENSES, other_senses
 from .strike_status import StatusReader, further
 
 __all__ = ["StrikeFinder", "StrikeFound"]
@@ -53,7 +53,7 @@ class StrikeFinder(RuleComponent):
         self.days = DayReader(nlp, self.lex, self.triggers)
         self.status = StatusReader(self.lex)
         self.strike_words = set(self.lex["strike_words"])
-        self.senses = OtherSenses(nlp, data["senses"], self.files["senses"])
+        self.senses = other_senses(nlp, data["senses"], self.files["senses"])
         # "a boycott – action short of a strike – from Monday": a real dispute, but no strike in those words
         self.short_of_strike = phrase_matcher(nlp, "LOWER", [("asos", p) for p in self.lex["short_of_strike"]])
         self.determiners = set(self.lex["referring_determiners"])
