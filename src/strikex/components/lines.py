@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..extensions import doc_text
+from ..extensions import doc_text, token_words
 
 
 # a line ending in one of these tags ("from", "to", "the", "and") runs on into the next line when that starts
@@ -26,6 +26,7 @@ ENDS = {".", "!", "?", "…", "..."}               # after these (mid-line) the 
 SEPARATORS = {"|", "•", "·"}                       # and after these: "Name | 29.10.2009 | News"
 FURNITURE = " | "     # a line of page furniture ("Name | 29.10.2009 18:04 | News"): the parser decides
 CLOSERS = {'"', "'", "”", "’", ")", "]"}           # "...on strike.” The council said"
+DASHES = {"—", "–", "-"}                           # "— Unite (@unitetheunion) 3 May 2024" signs a post
 WRAP_WIDTH = 100      # hand-wrapped text keeps its lines at most this long
 WRAP_MIN_WIDTH = 50   # and at least this long (a page of short lines is a list, not wrapped prose)
 WRAP_MIN_LINES = 6    # and has at least this many lines of text
@@ -34,11 +35,16 @@ WRAP_FULL = 0.75      # a line at least this share of the widest line is full: t
 
 def ends_sentence(last: Token | None, before: Token | None) -> bool:
     """Whether a sentence may end after ``last`` (``before`` the non-space token before it)."""
-    if last is None or last.text in SEPARATORS:
+    return ends_after(last.text if last is not None else None, before.text if before is not None else None)
+
+
+def ends_after(last: str | None, before: str | None) -> bool:
+    """``ends_sentence`` from the tokens' texts."""
+    if last is None or last in SEPARATORS:
         return True
-    if last.text in ENDS or last.text.endswith("."):
+    if last in ENDS or last.endswith("."):
         return True
-    return last.text in CLOSERS and before is not None and (before.text in ENDS or before.text.endswith("."))
+    return last in CLOSERS and before is not None and (before in ENDS or before.endswith("."))
 
 
 def wrap_width(text: str) -> int | None:
@@ -67,7 +73,7 @@ def soft_break(text: str, token: Token, last: Token, before: Token | None, width
 
 def signs_a_post(doc: Doc, token: Token) -> bool:
     """The signature of an embedded post, "— Unite (@unitetheunion) 3 May 2024", is not part of its sentence."""
-    return token.text in {"—", "–", "-"} and any(t.text.startswith("@") and len(t.text) > 1 for t in doc[token.i + 1:token.i + 8]) \
+    return token.text in DASHES and any(t.text.startswith("@") and len(t.text) > 1 for t in doc[token.i + 1:token.i + 8]) \
         and token.i > 0
 
 
@@ -81,31 +87,38 @@ def mark_line_starts(doc: Doc) -> Doc:
     width = wrap_width(text)
     after_break = False
     furniture = False
-    last: Token | None = None
-    before: Token | None = None
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text:
+    last: int | None = None       # the index of the last non-space token, and of the one before it
+    before: int | None = None
+    # read from the Doc's columns: a Token object only where a line starts or a dash may sign a post
+    words = token_words(doc)
+    space = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+    for i, word in enumerate(words):
+        if space[i]:
+            if "\n" in word:
                 after_break = True
             continue
         if after_break or last is None:
+            token = doc[i]
             end = text.find("\n", token.idx)
             furniture = FURNITURE in text[token.idx:end if end >= 0 else len(text)]
-        if signs_a_post(doc, token):
-            starts[token.i] = 1
-        elif after_break and last is not None and width is not None and soft_break(text, token, last, before, width):
-            starts[token.i] = -1
-        elif after_break and last is not None and token.is_lower and token.is_alpha and not ends_sentence(last, before) \
-                and text.count("\n", last.idx, token.idx) == 1:
-            starts[token.i] = -1     # "...on a 52 per cent\nturnout.": a line that starts lower-case runs on
+        if word in DASHES and signs_a_post(doc, doc[i]):
+            starts[i] = 1
         elif after_break:
-            runs_on = last is not None and last.tag_ in RUNS_ON and (token.is_digit or token.is_lower)
-            if not runs_on:
-                starts[token.i] = 1
-        elif last is not None and not furniture and not ends_sentence(last, before):
-            starts[token.i] = -1
-        after_break = "\n" in token.whitespace_
-        before, last = last, token
+            token, last_token = doc[i], doc[last] if last is not None else None
+            before_token = doc[before] if before is not None else None
+            if last_token is not None and width is not None and soft_break(text, token, last_token, before_token, width):
+                starts[i] = -1
+            elif last_token is not None and token.is_lower and token.is_alpha and not ends_sentence(last_token, before_token) \
+                    and text.count("\n", last_token.idx, token.idx) == 1:
+                starts[i] = -1     # "...on a 52 per cent\nturnout.": a line that starts lower-case runs on
+            else:
+                runs_on = last_token is not None and last_token.tag_ in RUNS_ON and (token.is_digit or token.is_lower)
+                if not runs_on:
+                    starts[i] = 1
+        elif last is not None and not furniture and not ends_after(words[last], words[before] if before is not None else None):
+            starts[i] = -1
+        after_break = False   # a line break is a space token of its own (a token's trailing space is one " ")
+        before, last = last, i
     if starts:
         if doc.has_annotation("DEP"):   # as spaCy's setter refuses: starts must not disagree with a parse
             raise ValueError("strikex_lines must run before the parser: this Doc is already parsed")
