@@ -113,3 +113,22 @@ def test_name_parts_from_columns(nlp):
         ("Siân", "word"), ("Lloyd", "word"), ("-", "joiner"), ("Evans", "word"), ("met", ""),
         ("Dafydd", "word"), ("ap", "particle"), ("Rhys", "word"), ("and", ""), ("Jo", "word"), ("-", ""),
         ("Smith", "word")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bin crews at Dunmore Council will strike on Monday, the GMB said.",
+    "Les éboueurs de Dunmore feront grève lundi, a annoncé le syndicat GMB.",
+    "Zzyzx qwrtp vbnm 2024 --- !!!",
+    "",
+])
+def test_english_share_by_binary_search_counts_as_membership_does(nlp, text):
+    import numpy
+    from spacy.attrs import IS_ALPHA, LOWER
+
+    from strikex.pipeline import triage_gate
+
+    gate = triage_gate(nlp)
+    doc = nlp.make_doc(text)
+    words = doc.to_array([IS_ALPHA, LOWER])[:, 1][doc.to_array([IS_ALPHA]) == 1] if len(doc) else []
+    expected = (len(words), float(numpy.isin(words, gate.english_ids).sum()) / len(words) if len(words) else 0.0)
+    assert gate.english_share(doc) == expected

@@ -220,8 +220,9 @@ def name_tokens(doc: "Doc"):
     first = numpy.empty(len(alpha), dtype=bool)
     first[0] = True
     first[1:] = in_sentence[1:] != in_sentence[:-1]
-    named = numpy.unique(in_sentence[capital & ~(first & (cols[alpha, 2] == 1))])
-    index = numpy.flatnonzero(numpy.isin(sentence, named))
+    named = numpy.zeros(int(sentence[-1]) + 1, dtype=bool)   # by sentence (a lookup, not numpy.isin: see triage)
+    named[in_sentence[capital & ~(first & (cols[alpha, 2] == 1))]] = True
+    index = numpy.flatnonzero(named[sentence])
     return index, starts[index]
 
 

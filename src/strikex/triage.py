@@ -188,7 +188,13 @@ class Triage:
             return 0, 0.0
         cols = doc.to_array([IS_ALPHA, LOWER])
         words = cols[cols[:, 0] == 1, 1]
-        return len(words), (float(numpy.isin(words, self.english_ids).sum()) / len(words) if len(words) else 0.0)
+        if not len(words) or not len(self.english_ids):
+            return len(words), 0.0
+        # membership by binary search in the sorted ids (``numpy.isin`` sorts them again on every call, and its
+        # first call imports numpy.ma, ~10 ms of a cold start)
+        ids = self.english_ids
+        at = numpy.minimum(numpy.searchsorted(ids, words), len(ids) - 1)
+        return len(words), float((ids[at] == words).sum()) / len(words)
 
     def language_bounds(self, lowered: str) -> tuple[int, int]:
         """(at most how many words, at least how many of them common English words) ``english_share`` finds in
