@@ -177,3 +177,57 @@ def test_start_up_imports_nothing_heavy(code, heavy):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     loaded = json.loads(done.stdout.splitlines()[-1])
     assert not [m for m in loaded if m in heavy or m.split(".")[0] in heavy], loaded
+
+
+def test_the_collector_is_paused_while_a_pipeline_is_built_and_then_as_it_was():
+    import gc
+
+    from strikex.memory import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()   # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_the_command_line_collects_less_until_its_pipeline_is_built_then_freezes_it():
+    """``launch`` calls ``memory.quiet_start``: a higher threshold while spaCy is imported and the pipeline built,
+    then what exists is frozen out of later collections and the thresholds are as they were (in a process of
+    its own, as the command line is: the test session must not freeze its objects)."""
+    import subprocess
+    import sys
+
+    code = ("import gc, json\nfrom strikex import memory, pipeline\nbefore = gc.get_threshold()\nmemory.quiet_start()\n"
+            "during = gc.get_threshold()\npipeline.load()\n"
+            "print(json.dumps([before, during, gc.get_threshold(), gc.get_freeze_count() > 0, gc.isenabled()]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, during, after, frozen, enabled = json.loads(done.stdout.splitlines()[-1])
+    assert during[0] > 100 * before[0] and after == before and frozen and enabled
+
+
+def test_a_process_of_strikex_fixes_the_allocators_mmap_threshold():
+    """``memory.own_process`` (the command line, each worker) fixes glibc's mmap threshold, so that the model's
+    large arrays are given back when freed (benchmarks/scale.py --modes stdout output shows the flat size);
+    in a process of its own, as the command line is, and only where the C library has mallopt."""
+    import platform
+    import subprocess
+    import sys
+
+    from strikex import memory
+
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
+        assert memory._LIBC is not None
+    if memory._LIBC is None:
+        pytest.skip("no mallopt in this C library")
+    code = ("import json, os\nfrom strikex import memory\nos.environ.pop('MALLOC_MMAP_THRESHOLD_', None)\n"
+            "memory.own_process()\n"
+            "print(json.dumps(memory._LIBC.mallopt(memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == 1   # glibc accepts the setting

@@ -17,6 +17,7 @@ from . import html, markup
 from .assemble import to_record
 from .errors import DEFAULT_MODEL
 from .items import ArticleItem
+from .memory import own_process
 from .pipeline import load, run
 from .records import error_record
 from .resources import models_dir
@@ -134,5 +135,7 @@ def extract_chunk(items: list[ArticleItem], **settings: Any) -> list[dict[str, A
 
 
 def warm(model: str) -> None:
-    """Load the pipeline (once per process): a worker does this before its first chunk arrives."""
+    """Load the pipeline (once per process): a worker does this before its first chunk arrives, with the
+    collector's and the allocator's settings for a long run (``memory.own_process``)."""
+    own_process()
     load(model)

@@ -44,6 +44,11 @@ def main() -> None:
 
 
 def _run() -> None:
+    from .memory import own_process
+    from .pipeline import load
+
+    if not load.cache_info().currsize:   # the process's first pipeline is still to be built
+        own_process()
     from .cli import main as cli_main
 
     cli_main()

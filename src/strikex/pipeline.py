@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import DEFAULT_MODEL, ModelNotFound
 from .items import ArticleItem
+from .memory import collector_paused, end_quiet_start
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,6 +42,13 @@ def load_base(model: str) -> "Language":
 @lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> "Language":
     """The full strikex pipeline on top of an installed pretrained English pipeline (loaded once per process)."""
+    with collector_paused():
+        nlp = _build(model)
+    end_quiet_start()
+    return nlp
+
+
+def _build(model: str) -> "Language":
     from . import attributes, components, extensions  # noqa: F401  (registers factories and extensions)
 
     nlp = load_base(model)
@@ -98,7 +106,8 @@ def triage_gate(nlp: "Language"):
     """The triage gate for this Language (built once; it shares the vocabulary)."""
     from .triage import Triage
 
-    return Triage(nlp)
+    with collector_paused():
+        return Triage(nlp)
 
 
 def release(doc: "Doc") -> None:
