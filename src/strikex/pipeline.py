@@ -176,9 +176,8 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
             if doc._.triage is None:   # not already turned away on its raw text (make_docs)
                 doc._.triage = gate(doc)
     relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
-    done = nlp.pipe((chunk[i] for i in relevant), batch_size=batch_size, disable=skipped)
-    if ner:
-        done = ner_on_name_sentences(nlp, list(done), batch_size)
+    done = (doc for group in batches([chunk[i] for i in relevant], batch_size, BATCH_TOKENS)
+            for doc in _pretrained(nlp, group, skipped, ner))
     for i, doc in zip(relevant, done):
         name = ""
         try:
@@ -198,6 +197,31 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
         yield doc
         if scoped:
             release(doc)
+
+
+BATCH_TOKENS = 2000   # tokens through the pretrained components at once, at most (a longer article goes alone)
+
+
+def batches(docs: list["Doc"], size: int, tokens: int) -> Iterator[list["Doc"]]:
+    """``docs`` in order, in batches of at most ``size`` Docs and ``tokens`` tokens. The model's working arrays
+    grow with the tokens of a batch (~3.5 KiB a token): bounded by tokens, the largest batch of a long run is
+    no larger than that of a short one, so neither is its peak memory."""
+    batch: list["Doc"] = []
+    count = 0
+    for doc in docs:
+        if batch and (len(batch) == size or count + len(doc) > tokens):
+            yield batch
+            batch, count = [], 0
+        batch.append(doc)
+        count += len(doc)
+    if batch:
+        yield batch
+
+
+def _pretrained(nlp: "Language", docs: list["Doc"], skipped: list, ner: bool) -> list["Doc"]:
+    """One batch through the pretrained components (the NER on name sentences only, when ``ner``)."""
+    done = list(nlp.pipe(docs, batch_size=len(docs), disable=skipped))
+    return ner_on_name_sentences(nlp, done, len(docs)) if ner else done
 
 
 def name_sentence(sent) -> bool:
