@@ -132,3 +132,15 @@ def test_english_share_by_binary_search_counts_as_membership_does(nlp, text):
     words = doc.to_array([IS_ALPHA, LOWER])[:, 1][doc.to_array([IS_ALPHA]) == 1] if len(doc) else []
     expected = (len(words), float(numpy.isin(words, gate.english_ids).sum()) / len(words) if len(words) else 0.0)
     assert gate.english_share(doc) == expected
+
+
+def test_the_action_words_hold_every_word_is_action_can_accept(nlp):
+    """strikex_disputes looks at a token only when its word is in ``action_words``: that set must hold every
+    word ``is_action`` can say yes to (read here on every token of our own texts)."""
+    from conftest import SEEDS
+
+    finder = nlp.get_pipe("strikex_disputes")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + SENTENCES + SPREAD + [
+        "Staff walked out; the walk-out, a stoppage and industrial action short of a strike followed the ballot."]
+    accepted = {t.lower_ for text in texts for t in nlp(text) if finder.is_action(t)}
+    assert accepted and accepted <= finder.action_words

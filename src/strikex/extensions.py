@@ -55,7 +55,8 @@ def doc_text(doc: Doc) -> str:
 def token_lowers(doc: Doc) -> list[str]:
     """Each token's lower-case form, read once per Doc from its LOWER column. A rule that scans every token
     reads this list and makes a Token object only where it finds something: making one per token and per
-    rule was most of the rules' time."""
+    rule was most of the rules' time. Read after the Doc's tokens are final: strikex never retokenizes, and a
+    caller that merges tokens afterwards must clear ``doc._.lowers`` and ``doc._.words``."""
     found = doc._.lowers
     if found is None:
         found = doc._.lowers = _column(doc, "LOWER")

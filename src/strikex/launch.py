@@ -47,8 +47,7 @@ def _run() -> None:
     from .memory import own_process
     from .pipeline import load
 
-    if not load.cache_info().currsize:   # the process's first pipeline is still to be built
-        own_process()
+    own_process(first_pipeline=not load.cache_info().currsize)
     from .cli import main as cli_main
 
     cli_main()

@@ -57,10 +57,11 @@ def make_boilerplate(nlp: Language, name: str, rules_file: str) -> Boilerplate:
 def in_boilerplate(doc: Doc, start_char: int, end_char: int | None = None) -> bool:
     """True when the character range starts (or, given an end, overlaps) a boilerplate range."""
     end_char = start_char + 1 if end_char is None else end_char
-    for s, e, _ in doc._.boilerplate or ():
-        if s < end_char and start_char < e:
-            return True
-    return False
+    return _overlaps(doc._.boilerplate or (), start_char, end_char)
+
+
+def _overlaps(ranges, start_char: int, end_char: int) -> bool:
+    return any(s < end_char and start_char < e for s, e, _ in ranges)
 
 
 def span_in_boilerplate(span: Span) -> bool:
@@ -69,9 +70,9 @@ def span_in_boilerplate(span: Span) -> bool:
     if not ranges:
         return False
     start_char, end_char = span.start_char, span.end_char
-    if not any(s < end_char and start_char < e for s, e, _ in ranges):   # not near any: no need to trim
+    if not _overlaps(ranges, start_char, end_char):   # not near any: no need to trim
         return False
     text = doc_text(span.doc)[start_char:end_char]
     start = start_char + (len(text) - len(text.lstrip()))
     end = end_char - (len(text) - len(text.rstrip()))
-    return end > start and any(s < end and start < e for s, e, _ in ranges)
+    return end > start and _overlaps(ranges, start, end)

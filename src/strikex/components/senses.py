@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+import weakref
 from typing import Any, Iterable
 
 from spacy.language import Language
@@ -26,13 +26,16 @@ FILE = "other_senses.json"
 
 def other_senses(nlp: Language, data: dict[str, Any], file: str = FILE) -> "OtherSenses":
     """The OtherSenses of ``data`` for ``nlp``, built once per pipeline: strikex_strikes, strikex_disputes and
-    the triage gate read the same file, and building its matchers is a part of every start-up."""
-    return _built(nlp, file, json.dumps(data, sort_keys=True))
+    the triage gate read the same file, and building its matchers is a part of every start-up. Kept as long
+    as the pipeline is (weakly keyed on it)."""
+    built = _BUILT.setdefault(nlp, {})
+    key = (file, json.dumps(data, sort_keys=True))
+    if key not in built:
+        built[key] = OtherSenses(nlp, data, file)
+    return built[key]
 
 
-@lru_cache(maxsize=8)
-def _built(nlp: Language, file: str, data: str) -> "OtherSenses":
-    return OtherSenses(nlp, json.loads(data), file)
+_BUILT: "weakref.WeakKeyDictionary[Language, dict[tuple[str, str], OtherSenses]]" = weakref.WeakKeyDictionary()
 
 
 class OtherSenses:
@@ -77,9 +80,9 @@ class OtherSenses:
                                            {"LOWER": {"IN": sense["places"]}}])
 
     def _spread(self, sense: str, pattern: list[dict]) -> None:
-        """Add a spread pattern; its first token must be one of ``spread_verbs``, and no token may repeat
-        without bound."""
-        if not set(pattern[0]["LOWER"]["IN"]) <= self.spread_verbs:
+        """Add a spread pattern; its first token must be one of ``spread_verbs`` (exactly once), and no token
+        may repeat without bound."""
+        if "OP" in pattern[0] or not set(pattern[0]["LOWER"]["IN"]) <= self.spread_verbs:
             raise ValueError(f"a spread pattern of {sense} does not start with a strike or walk verb")
         self.spread.add(sense, [pattern])
         self.spread_longest = max(self.spread_longest, sum(_most(t.get("OP")) for t in pattern))
