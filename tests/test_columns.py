@@ -144,3 +144,12 @@ def test_the_action_words_hold_every_word_is_action_can_accept(nlp):
         "Staff walked out; the walk-out, a stoppage and industrial action short of a strike followed the ballot."]
     accepted = {t.lower_ for text in texts for t in nlp(text) if finder.is_action(t)}
     assert accepted and accepted <= finder.action_words
+
+
+def test_batches_are_bounded_by_docs_and_tokens(nlp):
+    from strikex.pipeline import batches
+
+    docs = [nlp.make_doc(" ".join(["word"] * n)) for n in (5, 5, 5, 20, 3, 3)]
+    sizes = [[len(d) for d in b] for b in batches(docs, 2, 12)]
+    assert sizes == [[5, 5], [5], [20], [3, 3]]   # the long one alone; none over 2 Docs or 12 tokens otherwise
+    assert list(batches([], 16, 100)) == []

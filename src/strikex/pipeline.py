@@ -199,13 +199,15 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
             release(doc)
 
 
-BATCH_TOKENS = 2000   # tokens through the pretrained components at once, at most (a longer article goes alone)
+BATCH_TOKENS = 16_000   # tokens through the pretrained components at once, at most (a longer article goes alone)
 
 
 def batches(docs: list["Doc"], size: int, tokens: int) -> Iterator[list["Doc"]]:
     """``docs`` in order, in batches of at most ``size`` Docs and ``tokens`` tokens. The model's working arrays
-    grow with the tokens of a batch (~3.5 KiB a token): bounded by tokens, the largest batch of a long run is
-    no larger than that of a short one, so neither is its peak memory."""
+    grow with the tokens of a batch (~3.5 KiB a token), so a batch of long articles must not grow without bound.
+    The bound is set for long articles only: at 2,000 tokens (a batch of ~3 reports) the peak of a 20,000-article
+    run fell from 213 to 193 MiB, but reports went through 8 % slower, as the parser and NER step through
+    fewer Docs at a time."""
     batch: list["Doc"] = []
     count = 0
     for doc in docs:
