@@ -24,7 +24,8 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-_START_UP: dict[str, tuple[int, int, int]] = {}   # the collector's thresholds before quiet_start
+_SAVED: list[tuple[int, int, int]] = []   # the collector's thresholds while quiet_start holds (at most one)
+_QUIET_STARTED = [False]                  # quiet_start runs once per process
 
 
 @contextmanager
@@ -41,18 +42,18 @@ def collector_paused() -> Iterator[None]:
 
 def quiet_start(threshold: int = 100_000) -> None:
     """Collect every ``threshold`` new objects (not 700) until ``end_quiet_start``; once per process."""
-    if not _START_UP:
-        _START_UP["thresholds"] = gc.get_threshold()
+    if not _QUIET_STARTED[0]:
+        _QUIET_STARTED[0] = True
+        _SAVED.append(gc.get_threshold())
         gc.set_threshold(threshold, 50, 50)
 
 
 def end_quiet_start() -> None:
     """After ``quiet_start`` (else nothing): freeze what exists, which lives as long as the process, and put the
     thresholds back."""
-    if _START_UP.get("thresholds"):
+    if _SAVED:
         gc.freeze()
-        gc.set_threshold(*_START_UP["thresholds"])
-        _START_UP["thresholds"] = ()
+        gc.set_threshold(*_SAVED.pop())
 
 
 M_MMAP_THRESHOLD = -3        # glibc's mallopt parameter number
