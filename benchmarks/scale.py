@@ -15,7 +15,9 @@ article has, 30 per article measured over 2,000) and its numbers replaced, deter
 2. **Ratios**, strikex ``extract_many`` vs plain ``spacy.load(M).pipe``, steady state (load and warm-up
    excluded), on distinct mixed articles (``--n``, target >= 10x) and distinct reports only (``--relevant-n``,
    target >= 1.1x). Each round runs plain then strikex, each in a fresh process, so a slow spell of the shared
-   machine falls on both sides; the table gives each round's ratio and their median.
+   machine falls on both sides; the table gives each round's ratio and their median. Where strikex multiplies
+   with numpy's BLAS (``src/strikex/blas.py``: BLIS has no kernels for the CPU), each round also runs plain
+   spaCy told to do the same, and the table gives that ratio too: what strikex's own work gains or costs.
 3. ``strikex --help``, best of 5 (target < 0.2 s).
 
 Figures go to ``benchmarks/scale.json`` (``--output``) with the machine; a table goes to stdout.
@@ -145,22 +147,31 @@ def child_cli_step(n: str, mode: str, workers: str) -> dict[str, Any]:
 def child_throughput(engine: str, kind: str, n: str) -> dict[str, Any]:
     texts = list(corpus(kind, int(n)))   # made before the clock starts (small at these sizes)
     warm = texts[:3]
-    if engine == "plain":
+    gemm = "blis"
+    if engine in ("plain", "plain_numpy"):
         import spacy
 
+        if engine == "plain_numpy":   # spaCy told to multiply as strikex does where BLIS has no kernels (blas.py)
+            from thinc.api import NumpyOps, set_current_ops
+            from threadpoolctl import threadpool_limits
+
+            set_current_ops(NumpyOps(use_blis=False))
+            threadpool_limits(1, user_api="blas")
+            gemm = "numpy"
         nlp = spacy.load(MODEL)
         process = lambda xs: nlp.pipe(xs, batch_size=16)  # noqa: E731
     else:
         import strikex
+        from strikex.blas import in_use
 
-        strikex.load()
+        gemm = in_use(strikex.load())
         process = lambda xs: strikex.extract_many(xs, workers=1)  # noqa: E731
     for _ in process(warm):
         pass
     start = time.perf_counter()
     count = sum(1 for _ in process(texts))
     seconds = time.perf_counter() - start
-    return {"engine": engine, "articles": count, "seconds": seconds, "articles_per_s": count / seconds}
+    return {"engine": engine, "articles": count, "seconds": seconds, "articles_per_s": count / seconds, "gemm": gemm}
 
 
 def child_cli_run(path: str, workers: str, out: str) -> dict[str, Any]:
@@ -193,15 +204,29 @@ def run_child(*args: str) -> dict[str, Any]:
 # -- parent ---------------------------------------------------------------------------------------------
 
 def measure_ratio(kind: str, n: int, rounds: int) -> dict[str, Any]:
+    """strikex vs plain spaCy as installed, round by round. Where strikex multiplies with numpy's BLAS (blas.py),
+    a third side, plain spaCy told to do the same, gives ``ratio_same_gemm``: what strikex's own work gains."""
     per_round = []
     for r in range(rounds):
-        sides = {}
-        for engine in ("plain", "strikex"):
-            sides[engine] = run_child("throughput", engine, kind, str(n))["articles_per_s"]
-        per_round.append({**sides, "ratio": sides["strikex"] / sides["plain"]})
-        log(f"  {kind} round {r + 1}: plain {sides['plain']:.1f}/s, strikex {sides['strikex']:.1f}/s, "
-            f"ratio {per_round[-1]['ratio']:.2f}x")
-    return {"articles": n, "rounds": per_round, "median_ratio": statistics.median(x["ratio"] for x in per_round)}
+        sides, gemm = {}, "blis"
+        for engine in ("plain", "strikex", "plain_numpy"):
+            if engine == "plain_numpy" and gemm != "numpy":
+                continue
+            child = run_child("throughput", engine, kind, str(n))
+            sides[engine] = child["articles_per_s"]
+            gemm = child["gemm"] if engine == "strikex" else gemm
+        row = {**sides, "strikex_gemm": gemm, "ratio": sides["strikex"] / sides["plain"]}
+        if "plain_numpy" in sides:
+            row["ratio_same_gemm"] = sides["strikex"] / sides["plain_numpy"]
+        per_round.append(row)
+        log(f"  {kind} round {r + 1}: plain {sides['plain']:.1f}/s, strikex {sides['strikex']:.1f}/s ({gemm}), "
+            f"ratio {row['ratio']:.2f}x" + (f"; plain with numpy's BLAS {sides['plain_numpy']:.1f}/s, ratio "
+                                           f"{row['ratio_same_gemm']:.2f}x" if "plain_numpy" in sides else ""))
+    result = {"articles": n, "rounds": per_round, "median_ratio": statistics.median(x["ratio"] for x in per_round)}
+    same = [x["ratio_same_gemm"] for x in per_round if "ratio_same_gemm" in x]
+    if same:
+        result["median_ratio_same_gemm"] = statistics.median(same)
+    return result
 
 
 def measure_workers(n: int, rounds: int) -> dict[str, Any]:
@@ -284,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append((f"{kind}: strikex / plain nlp.pipe, {n} articles",
                          ", ".join(f"{x['ratio']:.2f}" for x in r["rounds"]) + f" (median {r['median_ratio']:.2f}x)",
                          f">= {target}x", "PASS" if r["median_ratio"] >= target else "FAIL"))
+            if "median_ratio_same_gemm" in r:
+                rows.append((f"{kind}: the same, plain spaCy also on numpy's BLAS",
+                             ", ".join(f"{x['ratio_same_gemm']:.2f}" for x in r["rounds"])
+                             + f" (median {r['median_ratio_same_gemm']:.2f}x)", "", ""))
     if not args.skip_ratios and "workers" in args.ratios:
         log(f"ratio, workers: {args.workers_n} distinct mixed articles, whole process, {args.rounds} alternating rounds ...")
         r = results["ratio_workers"] = measure_workers(args.workers_n, args.rounds)

@@ -14,7 +14,7 @@ MAX_LINES = 310
 # Lower layers never import higher ones. Within a layer, modules may import each other (no circles).
 LAYERS = {
     0: {"errors", "records", "extensions", "resources", "numbers", "budget", "markup", "record_schema", "items", "types",
-        "outfile", "memory"},
+        "outfile", "memory", "blas"},
     1: {"datenorm", "io", "recordio", "law", "timeline", "export", "html", "warc", "db"},
     2: {"components", "attributes"},
     3: {"triage", "pipeline"},

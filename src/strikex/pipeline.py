@@ -1,8 +1,8 @@
 """The one place that builds the Language and fixes component order.
 
-text → Doc (pretrained tokenizer, tagger, parser, NER; the pretrained attribute rules applied by
-strikex_attributes, a faster equivalent of spaCy's AttributeRuler) → strikex components, in this order:
-lines (before the parser: a line break ends a sentence), then after NER
+text → Doc (pretrained tokenizer, tagger, parser, NER, their matrix multiply chosen by blas.py; the
+pretrained attribute rules applied by strikex_attributes, a faster equivalent of spaCy's AttributeRuler) →
+strikex components, in this order: lines (before the parser: a line break ends a sentence), then after NER
 boilerplate → unions → councils → dates → people → ballots → strikes → causes → workers → disputes → quotes.
 ``run`` (the extraction path) leaves the pretrained lemmatizer out: the rules ask it for the few lemmas
 they read (components/_lemmas.py).
@@ -13,6 +13,7 @@ import importlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from . import blas
 from .errors import DEFAULT_MODEL, ModelNotFound
 from .items import ArticleItem
 from .memory import collector_paused, end_quiet_start
@@ -52,6 +53,7 @@ def _build(model: str) -> "Language":
     from . import attributes, components, extensions  # noqa: F401  (registers factories and extensions)
 
     nlp = load_base(model)
+    blas.use_best(nlp)
     _faster_attribute_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("strikex_lines", before="parser")
@@ -221,9 +223,11 @@ def batches(docs: list["Doc"], size: int, tokens: int) -> Iterator[list["Doc"]]:
 
 
 def _pretrained(nlp: "Language", docs: list["Doc"], skipped: list, ner: bool) -> list["Doc"]:
-    """One batch through the pretrained components (the NER on name sentences only, when ``ner``)."""
-    done = list(nlp.pipe(docs, batch_size=len(docs), disable=skipped))
-    return ner_on_name_sentences(nlp, done, len(docs)) if ner else done
+    """One batch through the pretrained components (the NER on name sentences only, when ``ner``), numpy's BLAS
+    on one thread if they use it (``blas``)."""
+    with blas.one_thread(nlp):
+        done = list(nlp.pipe(docs, batch_size=len(docs), disable=skipped))
+        return ner_on_name_sentences(nlp, done, len(docs)) if ner else done
 
 
 def name_sentence(sent) -> bool:

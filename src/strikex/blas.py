@@ -1,0 +1,113 @@
+"""The matrix multiply under the pretrained components: BLIS, or numpy's BLAS where BLIS has no kernels for the CPU.
+
+thinc (under spaCy) multiplies matrices with the BLIS library that cython-blis bundles (BLIS 0.7). BLIS picks
+its kernels by the processor, and on one it has none for it runs its portable reference code. In the
+cython-blis wheels that is every AMD processor from Zen 3 on (cpu family 25 and later), which most cloud
+machines are today. On this project's machine (AMD EPYC, family 25; 120 reports, CPU time) the shared tok2vec took
+24 ms a report with BLIS and 13 ms with numpy's BLAS (OpenBLAS), and the NER 46 ms and 34 ms. The annotations of
+890 texts (442,008 tokens: tags, heads, labels, entities, lemmas) were the same either way; the largest
+difference in a tok2vec output was 4e-6.
+
+So where BLIS runs its reference code, ``use_best`` has thinc multiply with numpy instead (thinc's own
+``NumpyOps(use_blis=False)``), and ``one_thread`` keeps numpy's BLAS to one thread while strikex's model runs:
+``--workers`` decides how many cores strikex uses, not the BLAS library. The parser's and the NER's transition
+steps still multiply with BLIS: thinc calls it from C there.
+
+``STRIKEX_GEMM`` (``auto``, the default; ``blis``; ``numpy``) overrides the choice, for a measurement or a
+machine that knows better. A pipeline on other ops (a GPU's, Apple's) is left as it is.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import AbstractContextManager, nullcontext
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ENV = "STRIKEX_GEMM"
+CHOICES = ("auto", "blis", "numpy")
+
+
+@lru_cache(maxsize=1)
+def blis_kernels() -> str | None:
+    """The name of the kernels BLIS chose for this CPU ("generic": its reference code), or None if it cannot
+    say (another BLIS build, or none). Read from BLIS's own C interface, as ``BLIS_ARCH_DEBUG=1`` prints it."""
+    import ctypes
+
+    try:
+        import blis.cy
+
+        lib = ctypes.CDLL(blis.cy.__file__)
+        lib.bli_arch_query_id.restype = ctypes.c_int
+        lib.bli_arch_string.restype = ctypes.c_char_p
+        lib.bli_arch_string.argtypes = [ctypes.c_int]
+        name = lib.bli_arch_string(lib.bli_arch_query_id())
+    except (ImportError, OSError, AttributeError):
+        return None
+    return name.decode("ascii", errors="replace") if name else None
+
+
+def setting() -> str:
+    """``STRIKEX_GEMM`` as given; a value that is none of ``CHOICES`` is ``auto``, with a warning (on stderr)."""
+    value = os.environ.get(ENV, "auto").strip().lower() or "auto"
+    if value not in CHOICES:
+        import warnings
+
+        warnings.warn(f"{ENV}={value!r} is none of {', '.join(CHOICES)}: auto is used", stacklevel=2)
+        return "auto"
+    return value
+
+
+def wanted() -> str:
+    """"numpy" or "blis": the setting, or for ``auto`` numpy only where BLIS runs its reference code."""
+    value = setting()
+    if value != "auto":
+        return value
+    return "numpy" if blis_kernels() == "generic" else "blis"
+
+
+def use_best(nlp: "Language") -> str:
+    """Have ``nlp``'s pretrained models multiply with ``wanted()``'s library; returns the one they use ("blis",
+    "numpy"), or "other" for a pipeline on other ops, which is left alone."""
+    from thinc.api import Model, NumpyOps
+
+    nodes = [node for _, proc in nlp.pipeline if isinstance(getattr(proc, "model", None), Model)
+             for node in proc.model.walk()]
+    if not nodes or any(type(node.ops) is not NumpyOps for node in nodes):
+        return "other"
+    if wanted() == "blis":
+        return "blis" if all(node.ops.use_blis for node in nodes) else "numpy"
+    ops = NumpyOps(use_blis=False)
+    for node in nodes:
+        node.ops = ops
+    return "numpy"
+
+
+def in_use(nlp: "Language") -> str:
+    """The library ``nlp``'s first pretrained model multiplies with: "blis", "numpy" or "other"."""
+    from thinc.api import Model, NumpyOps
+
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if isinstance(model, Model):
+            if type(model.ops) is not NumpyOps:
+                return "other"
+            return "blis" if model.ops.use_blis else "numpy"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_thread(nlp: "Language") -> AbstractContextManager:
+    """A context in which numpy's BLAS runs on one thread, when ``nlp``'s models use it (else nothing). The
+    limit is the process's while it holds (13 µs to set and undo): a batch of the model at a time."""
+    if in_use(nlp) != "numpy":
+        return nullcontext()
+    return _controller().limit(limits=1, user_api="blas")
