@@ -11,16 +11,20 @@ import hashlib
 from collections import deque
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import html, markup
 from .assemble import to_record
 from .errors import DEFAULT_MODEL
 from .items import ArticleItem
 from .memory import own_process
-from .pipeline import load, run
+from .pipeline import load
+from .renewal import renewing
 from .records import error_record
 from .resources import models_dir
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=None)
@@ -71,13 +75,9 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
     (see ``markup.py``), with a warning; the record's offsets still point into the text as given. A web page
     (``item.html``) is read as its main text (``html.py``), which the record keeps under ``text``: its offsets
     point into that."""
-    nlp = load(model)
+    max_length = load(model).max_length   # not the pipeline itself: renewing may replace it (renewal.py)
     # (source, error or None, Markup or None, provenance, page text or None) of the items handed on or refused
     pending: deque = deque()
-
-    def stamp(record: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
-        record["provenance"] = given
-        return record
 
     def accepted() -> Iterator[ArticleItem]:
         for item in items:
@@ -93,8 +93,8 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
                     error = f"{source}: cannot read the web page ({type(exc).__name__}: {exc})"
             if error is None and max_chars is not None and len(text) > max_chars:
                 error = f"{source}: article too long ({len(text):,} characters; --max-chars is {max_chars:,})"
-            if error is None and len(text) > nlp.max_length:
-                error = f"{source}: article too long ({len(text):,} characters; the limit is {nlp.max_length:,})"
+            if error is None and len(text) > max_length:
+                error = f"{source}: article too long ({len(text):,} characters; the limit is {max_length:,})"
             if error is None and not text.strip():
                 warnings = (*warnings, "the input is empty (or only white space): nothing to extract")
             found = markup.strip(text) if error is None and markup.has_markup(text) else None
@@ -105,23 +105,32 @@ def extract_items(items: Iterable[ArticleItem], model: str = DEFAULT_MODEL, batc
             if error is None:
                 yield replace(item, text=text, warnings=warnings)
 
-    # scoped: each chunk in a memory zone and each Doc released once its record is built (flat memory; pipeline.run)
-    for doc in run(nlp, accepted(), batch_size=batch_size, triage=triage, timeout=timeout, scoped=True):
+    # scoped: each chunk in a memory zone and each Doc released once its record is built, the pipeline renewed
+    # when it has taken in too many new words (flat memory; pipeline.run, renewal.py)
+    for doc in renewing(model, accepted(), batch_size=batch_size, triage=triage, timeout=timeout):
         while pending[0][1] is not None:
             yield _refused(pending.popleft())
-        _, _, found, given, page_text = pending.popleft()
-        if doc._.failure:
-            yield error_record(doc._.source, doc._.failure, given)
-            continue
-        try:
-            record = to_record(doc).to_dict()
-            if page_text is not None:
-                record["text"] = page_text
-            yield stamp(markup.remap(record, found) if found is not None else record, given)
-        except Exception as exc:  # never a half-built record: an error record in its place
-            yield error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}", given)
+        record = _record(doc, pending.popleft())
+        del doc   # before the next is asked for: the last Doc would keep a renewed pipeline's vocabulary alive
+        yield record
     while pending:
         yield _refused(pending.popleft())
+
+
+def _record(doc: "Doc", entry: tuple) -> dict[str, Any]:
+    """The record of a processed Doc (``entry``: its line of ``extract_items``'s pending), or an error record."""
+    _, _, found, given, page_text = entry
+    if doc._.failure:
+        return error_record(doc._.source, doc._.failure, given)
+    try:
+        record = to_record(doc).to_dict()
+        if page_text is not None:
+            record["text"] = page_text
+        record = markup.remap(record, found) if found is not None else record
+        record["provenance"] = given
+        return record
+    except Exception as exc:  # never a half-built record: an error record in its place
+        return error_record(doc._.source, f"internal error building the record: {type(exc).__name__}: {exc}", given)
 
 
 def _refused(entry: tuple) -> dict[str, Any]:

@@ -56,6 +56,23 @@ def end_quiet_start() -> None:
         gc.set_threshold(*_SAVED.pop())
 
 
+@contextmanager
+def rebuilding() -> Iterator[None]:
+    """Around building a pipeline in place of one let go (``renewal.py``): first a full collection, with what
+    ``gc.freeze`` kept out of collections let back in (the old pipeline sits in reference cycles, which only
+    the collector frees, and never while frozen), so that it is gone before the new one is built; then, if
+    anything was frozen, freeze again, as after the first build."""
+    frozen = gc.get_freeze_count() > 0
+    if frozen:
+        gc.unfreeze()
+    gc.collect()
+    try:
+        yield
+    finally:
+        if frozen:
+            gc.freeze()
+
+
 M_MMAP_THRESHOLD = -3        # glibc's mallopt parameter number
 MMAP_THRESHOLD = 128 * 1024  # glibc's own starting value
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Generator, Iterable, Iterator
 
 from . import blas
 from .errors import DEFAULT_MODEL, ModelNotFound
@@ -124,7 +124,8 @@ NER_WHERE_NAMES = True   # the default of run's ner_where_names (see there for w
 
 
 def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, triage: bool = True,
-        timeout: float | None = None, scoped: bool = False, ner_where_names: bool | None = None) -> Iterator["Doc"]:
+        timeout: float | None = None, scoped: bool = False, ner_where_names: bool | None = None,
+        stop: "Callable[[Language], bool] | None" = None) -> Generator["Doc", None, bool]:
     """Tokenize, triage, then the pretrained components batched with ``nlp.pipe`` on the articles the gate lets
     through, then strikex's rule components doc by doc. Docs come out in input order; a turned-away Doc
     carries its verdict (``doc._.triage``) and no annotations (no tokens either when the gate could turn it
@@ -144,6 +145,9 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
 
     ``ner_where_names`` (default ``NER_WHERE_NAMES``): the pretrained NER runs only on the sentences where a
     name can be, those with a capitalised word after their first (``ner_on_name_sentences``).
+
+    ``stop``: asked after each chunk; when it says so, ``run`` returns True with the rest of ``items`` not yet
+    read (``renewal.py`` then goes on with a new pipeline). False when ``items`` ran out.
     """
     from contextlib import nullcontext
     from itertools import islice
@@ -164,8 +168,10 @@ def run(nlp: "Language", items: Iterable[ArticleItem], batch_size: int = 16, tri
         with nlp.memory_zone() if scoped else nullcontext():
             chunk = list(islice(docs, batch_size * 4))   # tokenized inside the zone: its new strings are transient
             if not chunk:
-                return
+                return False
             yield from _run_chunk(nlp, chunk, gate, ours, skipped, batch_size, timeout, scoped, ner)
+        if stop is not None and stop(nlp):
+            return True
 
 
 def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, batch_size: int,
