@@ -132,7 +132,7 @@ def test_numpys_blas_runs_on_one_thread_while_the_model_does(pipelines):
 
 def test_the_extraction_path_runs_the_model_inside_one_thread(monkeypatch):
     import strikex
-    from strikex import pipeline
+    from strikex import pretrained
 
     entered = []
 
@@ -149,5 +149,5 @@ def test_the_extraction_path_runs_the_model_inside_one_thread(monkeypatch):
         record = strikex.extract("Unison members at Eastmoor City Council will strike on Friday 7 March over pay.",
                                  reference_date="2025-03-01")
     assert record["relevant"] is True
-    assert entered, "pipeline._pretrained did not run the model inside blas.one_thread"
-    assert pipeline.blas is blas
+    assert entered, "pretrained.pretrained did not run the model inside blas.one_thread"
+    assert pretrained.blas is blas

@@ -147,7 +147,7 @@ def test_the_action_words_hold_every_word_is_action_can_accept(nlp):
 
 
 def test_batches_are_bounded_by_docs_and_tokens(nlp):
-    from strikex.pipeline import batches
+    from strikex.pretrained import batches
 
     docs = [nlp.make_doc(" ".join(["word"] * n)) for n in (5, 5, 5, 20, 3, 3)]
     sizes = [[len(d) for d in b] for b in batches(docs, 2, 12)]

@@ -17,7 +17,7 @@ LAYERS = {
         "outfile", "memory", "blas"},
     1: {"datenorm", "io", "recordio", "law", "timeline", "export", "html", "warc", "db"},
     2: {"components", "attributes"},
-    3: {"triage", "pipeline", "renewal"},
+    3: {"triage", "pipeline", "renewal", "pretrained"},
     4: {"assemble"},
     5: {"batch"},
     6: {"parallel"},

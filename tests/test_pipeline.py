@@ -130,7 +130,7 @@ def test_windows_line_endings_give_the_same_facts(run):
     ("it rained all week in the valley.", False),
 ])
 def test_a_name_sentence_has_a_capitalised_word_that_is_not_a_sentence_opener(nlp, text, expected):
-    from strikex.pipeline import name_sentence
+    from strikex.pretrained import name_sentence
 
     assert name_sentence(next(nlp(text).sents)) is expected
 
@@ -138,7 +138,8 @@ def test_a_name_sentence_has_a_capitalised_word_that_is_not_a_sentence_opener(nl
 def test_ner_on_name_sentences_finds_the_names_ner_finds_everywhere(nlp):
     """NER only where a name can be (the default; dev records unchanged): the entities of name sentences are
     those NER finds on the whole text, and the other sentences have none."""
-    from strikex.pipeline import name_sentence, run
+    from strikex.pipeline import run
+    from strikex.pretrained import name_sentence
 
     text = ("The depot staff were told on Monday. Gardeners at Wexcombe Borough Council met Priya Lund on Friday. "
             "the talks ended late. Olaf Brandt, a shop steward, said the offer was poor.")
@@ -154,7 +155,7 @@ def test_ner_on_name_sentences_finds_the_names_ner_finds_everywhere(nlp):
 def test_name_tokens_reads_the_same_sentences_as_name_sentence(nlp):
     """The column reading of name sentences (what NER runs on) keeps exactly the sentences name_sentence keeps,
     and marks where each begins."""
-    from strikex.pipeline import name_sentence, name_tokens
+    from strikex.pretrained import name_sentence, name_tokens
 
     doc = nlp("The depot staff were told on Monday. Gardeners at Wexcombe Borough Council met Priya Lund. "
               "the talks ended late. Olaf Brandt, a shop steward, said the offer was poor.\n\nit rained. "
@@ -168,10 +169,36 @@ def test_name_tokens_reads_the_same_sentences_as_name_sentence(nlp):
 def test_name_tokens_of_an_empty_doc_are_empty(nlp):
     from spacy.tokens import Doc
 
-    from strikex.pipeline import name_tokens
+    from strikex.pretrained import name_tokens
 
     index, starts = name_tokens(Doc(nlp.vocab))
     assert len(index) == 0 and len(starts) == 0
+
+
+def test_the_model_in_parts_annotates_as_in_one_batch(nlp, monkeypatch):
+    """A tok2vec and the NER taking a batch in parts of a few tokens give each token the annotations one whole
+    batch gives it (the parser and tagger read the tok2vec's output from the Doc)."""
+    from strikex import components, pretrained
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + TRICKY
+    skipped = [n for n in nlp.pipe_names if n in components.FACTORIES] + ["lemmatizer", "ner"]
+
+    def annotations(part_tokens):
+        monkeypatch.setattr(pretrained, "PART_TOKENS", part_tokens)
+        monkeypatch.setattr(pretrained, "NER_TOKENS", part_tokens)
+        docs = pretrained.pretrained(nlp, [nlp.make_doc(t) for t in texts], skipped, True)
+        return [[(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in d] for d in docs]
+
+    assert annotations(40) == annotations(10**9)
+
+
+def test_parts_are_bounded_by_tokens_and_keep_the_order(nlp):
+    from strikex.pretrained import batches
+
+    docs = [nlp.make_doc(" ".join(["word"] * n)) for n in (5, 30, 3, 3, 50, 2)]
+    parts = list(batches(docs, len(docs), 10))
+    assert [d for part in parts for d in part] == docs
+    assert all(sum(len(d) for d in part) <= 10 or len(part) == 1 for part in parts)
 
 
 def test_line_starts_are_not_written_into_a_parsed_doc(nlp):

@@ -17,6 +17,7 @@ from . import blas
 from .errors import DEFAULT_MODEL, ModelNotFound
 from .items import ArticleItem
 from .memory import collector_paused, end_quiet_start
+from .pretrained import BATCH_TOKENS, batches, pretrained
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -185,7 +186,7 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
                 doc._.triage = gate(doc)
     relevant = [i for i, doc in enumerate(chunk) if doc._.triage is None or doc._.triage.relevant]
     done = (doc for group in batches([chunk[i] for i in relevant], batch_size, BATCH_TOKENS)
-            for doc in _pretrained(nlp, group, skipped, ner))
+            for doc in pretrained(nlp, group, skipped, ner))
     for i, doc in zip(relevant, done):
         name = ""
         try:
@@ -205,97 +206,3 @@ def _run_chunk(nlp: "Language", chunk: list, gate, ours: list, skipped: list, ba
         yield doc
         if scoped:
             release(doc)
-
-
-BATCH_TOKENS = 16_000   # tokens through the pretrained components at once, at most (a longer article goes alone)
-
-
-def batches(docs: list["Doc"], size: int, tokens: int) -> Iterator[list["Doc"]]:
-    """``docs`` in order, in batches of at most ``size`` Docs and ``tokens`` tokens. The model's working arrays
-    grow with the tokens of a batch (~3.5 KiB a token), so a batch of long articles must not grow without bound.
-    The bound is set for long articles only: at 2,000 tokens (a batch of ~3 reports) the peak of a 20,000-article
-    run fell from 213 to 193 MiB, but reports went through 8 % slower, as the parser and NER step through
-    fewer Docs at a time."""
-    batch: list["Doc"] = []
-    count = 0
-    for doc in docs:
-        if batch and (len(batch) == size or count + len(doc) > tokens):
-            yield batch
-            batch, count = [], 0
-        batch.append(doc)
-        count += len(doc)
-    if batch:
-        yield batch
-
-
-def _pretrained(nlp: "Language", docs: list["Doc"], skipped: list, ner: bool) -> list["Doc"]:
-    """One batch through the pretrained components (the NER on name sentences only, when ``ner``), numpy's BLAS
-    on one thread if they use it (``blas``)."""
-    with blas.one_thread(nlp):
-        done = list(nlp.pipe(docs, batch_size=len(docs), disable=skipped))
-        return ner_on_name_sentences(nlp, done, len(docs)) if ner else done
-
-
-def name_sentence(sent) -> bool:
-    """A sentence where a name can be: a capitalised word, not its first word unless that is no stop word
-    ("Holmes said", not "The council said"). ``name_tokens`` decides the same for a whole Doc at once."""
-    words = [t for t in sent if t.is_alpha]
-    return any(t.text[0].isupper() and (k or not t.is_stop) for k, t in enumerate(words))
-
-
-def name_tokens(doc: "Doc"):
-    """(the indices of the tokens in ``doc``'s name sentences, whether each begins a sentence), as numpy arrays:
-    ``name_sentence`` on every sentence, read from the Doc's token columns rather than Token objects."""
-    import numpy
-    from spacy.attrs import IS_ALPHA, IS_STOP, ORTH, SENT_START
-
-    if not len(doc):
-        return numpy.zeros(0, dtype=int), numpy.zeros(0, dtype=bool)
-    cols = doc.to_array([ORTH, IS_ALPHA, IS_STOP, SENT_START])
-    starts = cols[:, 3] == 1
-    starts[0] = True
-    sentence = numpy.cumsum(starts) - 1
-    alpha = numpy.flatnonzero(cols[:, 1])
-    if not len(alpha):
-        return alpha, starts[alpha]
-    strings = doc.vocab.strings
-    orths, inverse = numpy.unique(cols[alpha, 0], return_inverse=True)
-    capital = numpy.array([strings[int(o)][0].isupper() for o in orths])[inverse]
-    in_sentence = sentence[alpha]
-    first = numpy.empty(len(alpha), dtype=bool)
-    first[0] = True
-    first[1:] = in_sentence[1:] != in_sentence[:-1]
-    named = numpy.zeros(int(sentence[-1]) + 1, dtype=bool)   # by sentence (a lookup, not numpy.isin: see triage)
-    named[in_sentence[capital & ~(first & (cols[alpha, 2] == 1))]] = True
-    index = numpy.flatnonzero(named[sentence])
-    return index, starts[index]
-
-
-def ner_on_name_sentences(nlp: "Language", docs: list["Doc"], batch_size: int) -> list["Doc"]:
-    """The pretrained NER on each Doc's name sentences only (``name_tokens``), joined into one Doc per
-    article with the same sentence starts (an entity never crosses one), its entities copied back; every
-    other token is outside any entity, as where NER finds none."""
-    from spacy.attrs import NORM, ORTH, SPACY
-    from spacy.tokens import Doc, Span
-
-    ner = nlp.get_pipe("ner")
-    parts, indices = [], []
-    strings = nlp.vocab.strings
-    for doc in docs:
-        index, sent_starts = name_tokens(doc) if len(doc) else ((), ())
-        indices.append(index)
-        cols = doc.to_array([ORTH, SPACY, NORM])[index] if len(index) else ()
-        part = Doc(nlp.vocab, words=[strings[int(o)] for o in cols[:, 0]] if len(index) else [],
-                   spaces=[bool(sp) for sp in cols[:, 1]] if len(index) else [],
-                   sent_starts=[bool(x) for x in sent_starts])
-        if len(index):   # a tokenizer exception's norm ("n't" is "not") is the token's own, not its word's
-            part.from_array([NORM], cols[:, 2:3])
-        parts.append(part)
-    for doc, part, index in zip(docs, ner.pipe(parts, batch_size=batch_size), indices):
-        ents = []
-        for e in part.ents:
-            first, last = int(index[e.start]), int(index[e.end - 1])
-            if last - first == e.end - 1 - e.start:   # not across two sentences apart in the article
-                ents.append(Span(doc, first, last + 1, label=e.label))
-        doc.ents = ents
-    return docs
