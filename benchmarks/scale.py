@@ -151,14 +151,18 @@ def child_throughput(engine: str, kind: str, n: str) -> dict[str, Any]:
     if engine in ("plain", "plain_numpy"):
         import spacy
 
+        nlp = spacy.load(MODEL)
         if engine == "plain_numpy":   # spaCy told to multiply as strikex does where BLIS has no kernels (blas.py)
-            from thinc.api import NumpyOps, set_current_ops
+            from thinc.api import Model, NumpyOps
             from threadpoolctl import threadpool_limits
 
-            set_current_ops(NumpyOps(use_blis=False))
             threadpool_limits(1, user_api="blas")
+            ops = NumpyOps(use_blis=False)
+            for _, proc in nlp.pipeline:
+                if isinstance(getattr(proc, "model", None), Model):
+                    for node in proc.model.walk():
+                        node.ops = ops
             gemm = "numpy"
-        nlp = spacy.load(MODEL)
         process = lambda xs: nlp.pipe(xs, batch_size=16)  # noqa: E731
     else:
         import strikex

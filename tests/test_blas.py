@@ -1,8 +1,7 @@
 """blas.py: the pretrained models multiply with numpy's BLAS where BLIS would run its reference code, with the same
-annotations, and numpy's BLAS runs on one thread while strikex's model does."""
+annotations, and numpy's BLAS then runs on one thread."""
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pytest
@@ -58,6 +57,7 @@ def test_an_unknown_setting_warns_and_is_auto(monkeypatch):
                                               (None, "blis")])
 def test_auto_uses_numpy_only_where_blis_has_no_kernels(monkeypatch, kernels, library):
     monkeypatch.delenv(blas.ENV, raising=False)
+    monkeypatch.setattr(blas, "numpy_blas", lambda: "openblas")
     monkeypatch.setattr(blas, "blis_kernels", lambda: kernels)
     assert blas.wanted() == library
 
@@ -72,8 +72,8 @@ def test_the_setting_overrides_the_cpu(monkeypatch):
 
 
 def test_blis_names_its_kernels():
-    name = blas.blis_kernels()
-    assert name is None or (isinstance(name, str) and name.isprintable() and name)
+    name = blas.blis_kernels()   # thinc's cython-blis is installed with spaCy, so it can say
+    assert isinstance(name, str) and name.isprintable() and name
 
 
 def test_every_model_node_is_switched(pipelines):
@@ -99,8 +99,6 @@ def test_a_pipeline_on_other_ops_is_left_alone(monkeypatch):
         node.ops = other
     assert blas.use_best(nlp) == "other" and blas.in_use(nlp) == "other"
     assert all(n.ops is other for n in model_nodes(nlp))
-    with blas.one_thread(nlp):   # nothing to limit
-        pass
 
 
 def test_the_annotations_are_the_same_either_way(pipelines):
@@ -116,38 +114,17 @@ def test_the_annotations_are_the_same_either_way(pipelines):
         assert annotations(a) == annotations(b)
 
 
-def test_numpys_blas_runs_on_one_thread_while_the_model_does(pipelines):
+def test_switching_holds_numpys_blas_to_one_thread(pipelines):
     from threadpoolctl import threadpool_info
 
-    _, switched = pipelines
-
-    def blas_threads():
-        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
-
-    before = blas_threads()
-    with blas.one_thread(switched):
-        assert all(n == 1 for n in blas_threads())
-    assert blas_threads() == before
+    assert blas.numpy_blas() is not None, "threadpoolctl finds no BLAS behind numpy"
+    assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
 
 
-def test_the_extraction_path_runs_the_model_inside_one_thread(monkeypatch):
-    import strikex
-    from strikex import pretrained
-
-    entered = []
-
-    class Recording:
-        def __enter__(self):
-            entered.append(True)
-
-        def __exit__(self, *exc):
-            return False
-
-    monkeypatch.setattr(blas, "one_thread", lambda nlp: Recording())
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        record = strikex.extract("Unison members at Eastmoor City Council will strike on Friday 7 March over pay.",
-                                 reference_date="2025-03-01")
-    assert record["relevant"] is True
-    assert entered, "pretrained.pretrained did not run the model inside blas.one_thread"
-    assert pretrained.blas is blas
+def test_auto_keeps_blis_where_numpys_blas_is_not_one_to_trust(monkeypatch):
+    monkeypatch.delenv(blas.ENV, raising=False)
+    monkeypatch.setattr(blas, "blis_kernels", lambda: "generic")
+    monkeypatch.setattr(blas, "numpy_blas", lambda: "blas")   # e.g. the reference BLAS of a distribution
+    assert blas.wanted() == "blis"
+    monkeypatch.setattr(blas, "numpy_blas", lambda: "openblas")
+    assert blas.wanted() == "numpy"

@@ -10,6 +10,7 @@ import pytest
 
 import strikex
 from strikex import batch, memory, renewal
+from strikex.errors import DEFAULT_MODEL
 from strikex.items import ArticleItem
 from strikex.pipeline import load
 
@@ -38,7 +39,7 @@ def renew_often(monkeypatch):
 
 
 def test_words_taken_in_count_every_word_added_to_the_vocabulary():
-    nlp = load()
+    nlp = load(DEFAULT_MODEL)
     before = renewal.words_taken_in(nlp)
     nlp.make_doc("Zorblaxian quintrovexes")
     assert renewal.words_taken_in(nlp) == before + 2
@@ -46,29 +47,43 @@ def test_words_taken_in_count_every_word_added_to_the_vocabulary():
 
 
 def test_records_are_the_same_with_the_pipeline_renewed_along_the_way(monkeypatch):
+    """Renewed between chunks in the middle of one stream (chunks of 8 articles): none lost, repeated or
+    reordered, the same records, each old pipeline freed."""
     texts = articles(60)
-    monkeypatch.setattr(renewal, "RENEW_AFTER_WORDS", 10**9)
-    expected = list(strikex.extract_many(texts, workers=1))
-    first = weakref.ref(load())
+    monkeypatch.setattr(renewal, "RENEW_AFTER_WORDS", None)
+    expected = list(strikex.extract_many(texts, workers=1, batch_size=2))
+    first = weakref.ref(load(DEFAULT_MODEL))
+    renewals = []
+    forget = renewal.forget
+    monkeypatch.setattr(renewal, "forget", lambda: (renewals.append(1), forget()))
     monkeypatch.setattr(renewal, "RENEW_AFTER_WORDS", 40)
-    got = list(strikex.extract_many(texts, workers=1))
+    got = list(strikex.extract_many(texts, workers=1, batch_size=2))
     assert got == expected
-    assert load() is not first()   # renewed along the way
+    assert len(renewals) >= 3, "renewed fewer times than the stream has chunks past the threshold"
     gc.collect()
     assert first() is None, "the old pipeline is still held somewhere"
 
 
+def test_a_renewed_pipeline_keeps_a_raised_max_length(monkeypatch, renew_often):
+    load(DEFAULT_MODEL).max_length = 2_000_000
+    try:
+        list(strikex.extract_many(articles(20, seed=11), workers=1, batch_size=2))
+        assert load(DEFAULT_MODEL).max_length == 2_000_000
+    finally:
+        load(DEFAULT_MODEL).max_length = 1_000_000
+
+
 def test_a_worker_renews_between_its_chunks(renew_often):
-    first = weakref.ref(load())
+    first = weakref.ref(load(DEFAULT_MODEL))
     texts = articles(40, seed=3)
     records = []
     for k in range(0, len(texts), 8):   # a worker's tasks: one extract_chunk call each
         records += batch.extract_chunk([ArticleItem(t, None, f"a{k + i}") for i, t in enumerate(texts[k:k + 8])])
     assert [r["source"] for r in records] == [f"a{i}" for i in range(40)]
-    assert load() is not first()
+    assert load(DEFAULT_MODEL) is not first()
 
 
-def test_rebuilding_frees_a_frozen_cycle_and_freezes_again():
+def test_rebuilding_frees_a_cycle_frozen_by_the_quiet_start_and_freezes_again(monkeypatch):
     class Node:
         pass
 
@@ -77,10 +92,22 @@ def test_rebuilding_frees_a_frozen_cycle_and_freezes_again():
     gone = weakref.ref(a)
     gc.collect()
     gc.freeze()
+    monkeypatch.setattr(memory, "_FROZE", [True])   # as end_quiet_start leaves it in the command line
     try:
         del a, b
         with memory.rebuilding():
             assert gone() is None
         assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_rebuilding_leaves_a_freeze_of_the_host_alone(monkeypatch):
+    monkeypatch.setattr(memory, "_FROZE", [False])
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with memory.rebuilding():
+            assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()

@@ -29,7 +29,8 @@ class ExtractionError(StrikexError):
 
 
 def load(model: str = DEFAULT_MODEL) -> Language:
-    """The strikex spaCy pipeline (cached: loaded once per process)."""
+    """The strikex spaCy pipeline (cached: built once per process, and again when a long batch renews it:
+    renewal.py)."""
     from .pipeline import load as _load
 
     return _load(model)
@@ -67,7 +68,8 @@ def extract_many(texts: Iterable[Text | ArticleItem], reference_date: DateLike =
                  sources: Iterable[str | None] | None = None, model: str = DEFAULT_MODEL,
                  batch_size: int = 16, triage: bool = True, workers: int = 1,
                  reference_dates: Iterable[DateLike] | None = None) -> Iterator[Record | ErrorRecord]:
-    """Extract many articles, streaming records in input order (the pipeline is loaded once per process).
+    """Extract many articles, streaming records in input order (the pipeline is built once per process and
+    renewed along a long batch: renewal.py).
 
     Each article's reference date is its entry in ``reference_dates`` (an iterable as long as ``texts``;
     ``None`` entries fall back to ``reference_date``), else ``reference_date``. ``texts`` may also hold

@@ -144,8 +144,9 @@ def extract_chunk(items: list[ArticleItem], **settings: Any) -> list[dict[str, A
 
 
 def warm(model: str) -> None:
-    """Load the pipeline (once per process): a worker does this before its first chunk arrives, with the
-    collector's and the allocator's settings for a long run (``memory.own_process``)."""
+    """Load the pipeline (once per process; renewal.py renews it along a long run): a worker does this before
+    its first chunk arrives, with the collector's and the allocator's settings for a long run
+    (``memory.own_process``)."""
     # a worker forked from a process that has a pipeline has it too: no quiet start, as load would not end it
     own_process(first_pipeline=not load.cache_info().currsize)
     load(model)

@@ -8,18 +8,20 @@ machines are today. On this project's machine (AMD EPYC, family 25; 120 reports,
 890 texts (442,008 tokens: tags, heads, labels, entities, lemmas) were the same either way; the largest
 difference in a tok2vec output was 4e-6.
 
-So where BLIS runs its reference code, ``use_best`` has thinc multiply with numpy instead (thinc's own
-``NumpyOps(use_blis=False)``), and ``one_thread`` keeps numpy's BLAS to one thread while strikex's model runs:
-``--workers`` decides how many cores strikex uses, not the BLAS library. The parser's and the NER's transition
-steps still multiply with BLIS: thinc calls it from C there.
+So where BLIS runs its reference code and numpy's BLAS is OpenBLAS or MKL (as threadpoolctl reports it),
+``use_best`` has thinc multiply with numpy instead (thinc's own ``NumpyOps(use_blis=False)``) and sets numpy's
+BLAS to one thread for the whole process, as BLIS was: ``--workers`` decides how many cores strikex uses, not
+the BLAS library. That setting also holds for the rest of a program that imports strikex and calls
+``strikex.load()`` on such a CPU; ``threadpoolctl.threadpool_limits`` changes it back. The parser's and the
+NER's transition steps still multiply with BLIS: thinc calls it from C there.
 
 ``STRIKEX_GEMM`` (``auto``, the default; ``blis``; ``numpy``) overrides the choice, for a measurement or a
-machine that knows better. A pipeline on other ops (a GPU's, Apple's) is left as it is.
+machine that knows better. A pipeline on other ops (a GPU's, Apple's) is left as it is. Records do not say
+which library multiplied: the annotations were the same either way wherever they were compared.
 """
 from __future__ import annotations
 
 import os
-from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +46,7 @@ def blis_kernels() -> str | None:
         lib.bli_arch_string.restype = ctypes.c_char_p
         lib.bli_arch_string.argtypes = [ctypes.c_int]
         name = lib.bli_arch_string(lib.bli_arch_query_id())
-    except (ImportError, OSError, AttributeError):
+    except Exception:  # no BLIS, another build, no shared object: it cannot say
         return None
     return name.decode("ascii", errors="replace") if name else None
 
@@ -61,11 +63,18 @@ def setting() -> str:
 
 
 def wanted() -> str:
-    """"numpy" or "blis": the setting, or for ``auto`` numpy only where BLIS runs its reference code."""
+    """"numpy" or "blis": the setting, or for ``auto`` numpy only where BLIS runs its reference code and numpy's
+    BLAS is one strikex can hold to one thread and trust to be fast (OpenBLAS, MKL)."""
     value = setting()
     if value != "auto":
         return value
-    return "numpy" if blis_kernels() == "generic" else "blis"
+    return "numpy" if blis_kernels() == "generic" and numpy_blas() in ("openblas", "mkl") else "blis"
+
+
+def numpy_blas() -> str | None:
+    """The BLAS library behind numpy as threadpoolctl names it ("openblas", "mkl", ...), or None."""
+    found = [lib["internal_api"] for lib in _controller().info() if lib.get("user_api") == "blas"]
+    return found[0] if found else None
 
 
 def use_best(nlp: "Language") -> str:
@@ -79,6 +88,7 @@ def use_best(nlp: "Language") -> str:
         return "other"
     if wanted() == "blis":
         return "blis" if all(node.ops.use_blis for node in nodes) else "numpy"
+    _controller().limit(limits=1, user_api="blas")   # for the process, not undone (see the module docstring)
     ops = NumpyOps(use_blis=False)
     for node in nodes:
         node.ops = ops
@@ -103,11 +113,3 @@ def _controller() -> Any:
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
-
-
-def one_thread(nlp: "Language") -> AbstractContextManager:
-    """A context in which numpy's BLAS runs on one thread, when ``nlp``'s models use it (else nothing). The
-    limit is the process's while it holds (13 µs to set and undo): a batch of the model at a time."""
-    if in_use(nlp) != "numpy":
-        return nullcontext()
-    return _controller().limit(limits=1, user_api="blas")

@@ -4,6 +4,7 @@
   Loading spaCy, a pipeline and strikex's matchers makes objects that live as long as the process (the
   collector tracks ~110 thousand after a build, besides the model's arrays); collections while they are
   made rescanned them again and again: 0.2-0.26 s of a one-file cold start, against 0.09-0.13 s for bare spaCy.
+- ``rebuilding``: around a renewed pipeline's build (``renewal.py``), the old one collected first.
 - ``own_process``: for a process strikex owns (the command line, a worker), two settings for the whole run.
   1. Collect garbage ~140 times less often from its start until its first pipeline is built
      (``quiet_start``); then freeze what exists out of every later collection (``end_quiet_start``:
@@ -26,6 +27,7 @@ from typing import Iterator
 
 _SAVED: list[tuple[int, int, int]] = []   # the collector's thresholds while quiet_start holds (at most one)
 _QUIET_STARTED = [False]                  # quiet_start runs once per process
+_FROZE = [False]                          # end_quiet_start froze the objects of the first build
 
 
 @contextmanager
@@ -53,16 +55,18 @@ def end_quiet_start() -> None:
     thresholds back."""
     if _SAVED:
         gc.freeze()
+        _FROZE[0] = True
         gc.set_threshold(*_SAVED.pop())
 
 
 @contextmanager
 def rebuilding() -> Iterator[None]:
-    """Around building a pipeline in place of one let go (``renewal.py``): first a full collection, with what
-    ``gc.freeze`` kept out of collections let back in (the old pipeline sits in reference cycles, which only
-    the collector frees, and never while frozen), so that it is gone before the new one is built; then, if
-    anything was frozen, freeze again, as after the first build."""
-    frozen = gc.get_freeze_count() > 0
+    """Around building a pipeline in place of one let go (``renewal.py``): first a full collection (the old
+    pipeline sits in reference cycles, which only the collector frees), so that it is gone before the new one
+    is built. Where ``end_quiet_start`` froze the first build (the command line, a worker), the collection
+    lets the frozen objects back in first (frozen, the old pipeline is never collected), and they are frozen
+    again after the build. A freeze of the host program's own is left alone."""
+    frozen = _FROZE[0] and gc.get_freeze_count() > 0
     if frozen:
         gc.unfreeze()
     gc.collect()

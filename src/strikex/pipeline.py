@@ -43,7 +43,8 @@ def load_base(model: str) -> "Language":
 
 @lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL) -> "Language":
-    """The full strikex pipeline on top of an installed pretrained English pipeline (loaded once per process)."""
+    """The full strikex pipeline on top of an installed pretrained English pipeline (built once per process; a
+    long batch renews it: renewal.py)."""
     with collector_paused():
         nlp = _build(model)
     end_quiet_start()

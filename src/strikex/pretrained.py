@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from . import blas
-
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -39,15 +37,14 @@ def batches(docs: list["Doc"], size: int, tokens: int) -> Iterator[list["Doc"]]:
 
 def pretrained(nlp: "Language", docs: list["Doc"], skipped: list, ner: bool) -> list["Doc"]:
     """One batch through the pretrained components but ``skipped`` (the NER on name sentences only, when
-    ``ner``), numpy's BLAS on one thread if they use it (``blas``). The tok2vec components and the NER take
-    the batch in parts of at most ``PART_TOKENS`` tokens (see there); the others take it whole."""
+    ``ner``). The tok2vec components, and the NER on name sentences, take the batch in parts of at most
+    ``PART_TOKENS`` tokens (see there); the others take it whole."""
     from spacy.pipeline import Tok2Vec
 
-    with blas.one_thread(nlp):
-        for name, proc in nlp.pipeline:
-            if name not in skipped:
-                docs = through(proc, docs, PART_TOKENS if isinstance(proc, Tok2Vec) else None)
-        return ner_on_name_sentences(nlp, docs) if ner else docs
+    for name, proc in nlp.pipeline:
+        if name not in skipped:
+            docs = through(proc, docs, PART_TOKENS if isinstance(proc, Tok2Vec) else None)
+    return ner_on_name_sentences(nlp, docs) if ner else docs
 
 
 def through(proc, docs: list["Doc"], tokens: int | None = None) -> list["Doc"]:

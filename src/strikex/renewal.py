@@ -18,7 +18,9 @@ no tombstone), so text whose words repeat is renewed as often, needlessly. A bui
 
 The old pipeline is freed only if nothing else holds it: ``renewing``'s caller must let go of each Doc before
 asking for the next (as the scoped run asks anyway), or the last one keeps the old vocabulary alive. A
-pipeline a user holds (``strikex.load()``) stays usable; ``load`` returns the new one from then on.
+pipeline a user holds (``strikex.load()``) stays usable; ``load`` returns the new one from then on. The new
+one is built from the model and strikex's rule data as the first was: of the changes a user made to the
+cached pipeline, only ``max_length`` carries over. ``RENEW_AFTER_WORDS = None`` turns renewal off.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-RENEW_AFTER_WORDS = 100_000   # new words (lexemes) a pipeline takes in before the batch builds a new one
+RENEW_AFTER_WORDS: int | None = 100_000   # new words (lexemes) a pipeline takes in before the batch builds a new one
 
 _FIRST_SEEN: "weakref.WeakKeyDictionary[Language, int]" = weakref.WeakKeyDictionary()   # len(nlp.vocab) then
 
@@ -45,7 +47,7 @@ def words_taken_in(nlp: "Language") -> int:
 
 def due(nlp: "Language") -> bool:
     """Whether ``nlp`` has taken in enough new words to be replaced by a newly built pipeline."""
-    return words_taken_in(nlp) >= RENEW_AFTER_WORDS
+    return RENEW_AFTER_WORDS is not None and words_taken_in(nlp) >= RENEW_AFTER_WORDS
 
 
 def renewing(model: str, items: Iterable[ArticleItem], **settings: Any) -> Iterator["Doc"]:
@@ -55,10 +57,12 @@ def renewing(model: str, items: Iterable[ArticleItem], **settings: Any) -> Itera
     while True:
         nlp = load(model)
         if due(nlp):
+            max_length = nlp.max_length   # a user may have raised it (spaCy's own advice for long texts)
             del nlp
             forget()
             with rebuilding():
                 nlp = load(model)
+            nlp.max_length = max_length
         words_taken_in(nlp)   # first seen now, if new
         stopped = yield from run(nlp, items, scoped=True, stop=due, **settings)
         del nlp
