@@ -2,8 +2,8 @@
 
 thinc (under spaCy) multiplies matrices with the BLIS library that cython-blis bundles (BLIS 0.7). BLIS picks
 its kernels by the processor, and on one it has none for it runs its portable reference code. In the
-cython-blis wheels that is every AMD processor from Zen 3 on (cpu family 25 and later), which most cloud
-machines are today. On this project's machine (AMD EPYC, family 25; 120 reports, CPU time) the shared tok2vec took
+cython-blis wheels that is every AMD processor from Zen 3 on (cpu family 25 and later), a common kind of
+cloud machine. On this project's machine (AMD EPYC, family 25; 120 reports, CPU time) the shared tok2vec took
 24 ms a report with BLIS and 13 ms with numpy's BLAS (OpenBLAS), and the NER 46 ms and 34 ms. The annotations of
 890 texts (442,008 tokens: tags, heads, labels, entities, lemmas) were the same either way; the largest
 difference in a tok2vec output was 4e-6.
