@@ -80,14 +80,12 @@ def numpy_blas() -> str | None:
 def use_best(nlp: "Language") -> str:
     """Have ``nlp``'s pretrained models multiply with ``wanted()``'s library; returns the one they use ("blis",
     "numpy"), or "other" for a pipeline on other ops, which is left alone."""
-    from thinc.api import Model, NumpyOps
+    from thinc.api import NumpyOps
 
-    nodes = [node for _, proc in nlp.pipeline if isinstance(getattr(proc, "model", None), Model)
-             for node in proc.model.walk()]
-    if not nodes or any(type(node.ops) is not NumpyOps for node in nodes):
-        return "other"
-    if wanted() == "blis":
-        return "blis" if all(node.ops.use_blis for node in nodes) else "numpy"
+    nodes = _model_nodes(nlp)
+    library = _library(nodes)
+    if library == "other" or wanted() == "blis":
+        return library
     _controller().limit(limits=1, user_api="blas")   # for the process, not undone (see the module docstring)
     ops = NumpyOps(use_blis=False)
     for node in nodes:
@@ -96,16 +94,24 @@ def use_best(nlp: "Language") -> str:
 
 
 def in_use(nlp: "Language") -> str:
-    """The library ``nlp``'s first pretrained model multiplies with: "blis", "numpy" or "other"."""
-    from thinc.api import Model, NumpyOps
+    """The library ``nlp``'s pretrained models multiply with: "blis", "numpy" or "other"."""
+    return _library(_model_nodes(nlp))
 
-    for _, proc in nlp.pipeline:
-        model = getattr(proc, "model", None)
-        if isinstance(model, Model):
-            if type(model.ops) is not NumpyOps:
-                return "other"
-            return "blis" if model.ops.use_blis else "numpy"
-    return "other"
+
+def _model_nodes(nlp: "Language") -> list:
+    from thinc.api import Model
+
+    return [node for _, proc in nlp.pipeline if isinstance(getattr(proc, "model", None), Model)
+            for node in proc.model.walk()]
+
+
+def _library(nodes: list) -> str:
+    """"other" unless every node is on thinc's NumpyOps; then "blis" if all use BLIS, else "numpy"."""
+    from thinc.api import NumpyOps
+
+    if not nodes or any(type(node.ops) is not NumpyOps for node in nodes):
+        return "other"
+    return "blis" if all(node.ops.use_blis for node in nodes) else "numpy"
 
 
 @lru_cache(maxsize=1)
