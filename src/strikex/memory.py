@@ -15,7 +15,7 @@
      32 MiB, after which the model's arrays for each batch come from a heap that only grows: over 20,000
      articles the command line's resident size crept up ~1 KiB an article. Fixed at 128 KiB (until
      2026-11-30) the size stayed flat, but every array over 128 KiB was mapped and unmapped on each use, and
-     each of its pages faulted in afresh: ~530 page faults an article, 1.75 ms of kernel time (13 % of the
+     each of its pages faulted in afresh: ~510 page faults an article, ~1.6 ms of kernel time (13 % of the
      CPU a mixed archive costs). The model's arrays are now bounded by its parts (``pretrained.py``), and
      almost all are under 4 MiB: at that threshold they come from the heap and are reused. The trim threshold
      (glibc's own rule: twice the mmap threshold) keeps the heap's top from being given back and asked for
