@@ -10,20 +10,20 @@
      (``quiet_start``); then freeze what exists out of every later collection (``end_quiet_start``:
      ``gc.freeze``, so those scan only what the articles make) and put the thresholds back. A command that
      builds no pipeline keeps the higher threshold: it still collects, less often.
-  2. Fix glibc's mmap threshold at 4 MiB and its trim threshold at 8 MiB (``mallopt``; elsewhere nothing).
-     Left to itself glibc starts at 128 KiB and raises the threshold each time a large block is freed, up to
-     32 MiB, after which the model's arrays for each batch come from a heap that only grows: over 20,000
-     articles the command line's resident size crept up ~1 KiB an article. Fixed at 128 KiB (until
-     2026-11-30) the size stayed flat, but every array over 128 KiB was mapped and unmapped on each use, and
-     each of its pages faulted in afresh: ~510 page faults an article, ~1.6 ms of kernel time (13 % of the
-     CPU a mixed archive costs). The model's arrays are now bounded by its parts (``pretrained.py``), and
-     almost all are under 4 MiB: at that threshold they come from the heap and are reused. The trim threshold
-     (glibc's own rule: twice the mmap threshold) keeps the heap's top from being given back and asked for
-     again between batches. Over 2,000 mixed articles the articles' page faults went from ~510 an article to
-     ~9 (the start alone takes ~44 thousand), their kernel time from 3.2 s to under 0.1 s, and the peak
-     resident size from 175 to 181 MiB; it stays flat over 20,000 articles (benchmarks/scale.py).
-     ``MALLOC_MMAP_THRESHOLD_`` and ``MALLOC_TRIM_THRESHOLD_`` do the same; a setting the user made (those
-     variables, or ``GLIBC_TUNABLES``) wins, each on its own.
+  2. Fix glibc's mmap threshold at 4 MiB (``mallopt``; elsewhere nothing). Left to itself glibc starts at
+     128 KiB and raises the threshold each time a large block is freed, up to 32 MiB, after which the
+     model's arrays for each batch come from a heap that only grows: over 20,000 articles the command
+     line's resident size crept up ~1 KiB an article. Fixed at 128 KiB (until 2026-11-30) the size stayed
+     flat, but every array over 128 KiB was mapped and unmapped on each use, and each of its pages faulted
+     in afresh: ~510 page faults an article, ~1.6 ms of kernel time (13 % of the CPU a mixed archive
+     costs). The model's arrays are now bounded by its parts (``pretrained.py``), and almost all are under
+     4 MiB: at that threshold they come from the heap and are reused. Over 2,000 mixed articles the
+     articles' page faults went from ~510 an article to 35-60 (the start alone takes ~44 thousand), and the
+     kernel time from 3.2 s to ~0.4 s. glibc's trim threshold is left at 128 KiB: raised too (8 MiB, as
+     glibc's own rule would), faults fell further, to ~10 an article, but the heap kept more and the peak
+     over 20,000 articles rose to 1.06 times the peak over 2,000.
+     ``MALLOC_MMAP_THRESHOLD_`` does the same; a threshold the user set (that variable, or
+     ``GLIBC_TUNABLES``) wins.
 """
 from __future__ import annotations
 
@@ -85,18 +85,8 @@ def rebuilding() -> Iterator[None]:
             gc.freeze()
 
 
-M_TRIM_THRESHOLD = -1        # glibc's mallopt parameter numbers
-M_MMAP_THRESHOLD = -3
+M_MMAP_THRESHOLD = -3           # glibc's mallopt parameter number
 MMAP_THRESHOLD = 4 * 1024 * 1024
-TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
-# (mallopt parameter, its value, its environment variable, its GLIBC_TUNABLES name)
-_SETTINGS = ((M_MMAP_THRESHOLD, MMAP_THRESHOLD, "MALLOC_MMAP_THRESHOLD_", "mmap_threshold"),
-             (M_TRIM_THRESHOLD, TRIM_THRESHOLD, "MALLOC_TRIM_THRESHOLD_", "trim_threshold"))
-
-
-def _user_setting(variable: str, tunable: str) -> bool:
-    """Whether the user set this glibc malloc parameter themselves (that wins)."""
-    return variable in os.environ or tunable in os.environ.get("GLIBC_TUNABLES", "")
 
 
 def own_process(first_pipeline: bool = True) -> None:
@@ -106,10 +96,13 @@ def own_process(first_pipeline: bool = True) -> None:
     if first_pipeline:
         quiet_start()
     libc = _libc()
-    if libc is not None:
-        for parameter, value, variable, tunable in _SETTINGS:
-            if not _user_setting(variable, tunable):
-                libc.mallopt(parameter, value)
+    if libc is not None and not _user_mmap_setting():
+        libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
+def _user_mmap_setting() -> bool:
+    """Whether the user set glibc's mmap threshold themselves (that wins)."""
+    return "MALLOC_MMAP_THRESHOLD_" in os.environ or "mmap_threshold" in os.environ.get("GLIBC_TUNABLES", "")
 
 
 def _libc():
