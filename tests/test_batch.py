@@ -59,9 +59,17 @@ def test_a_missing_jsonl_file_is_a_clear_error(cli, tmp_path):
     assert result.exit_code == 2 and "no such file" in result.stderr
 
 
-def test_two_workers_give_the_same_records_in_the_same_order(cli, tmp_path):
+@pytest.fixture
+def small_tasks(monkeypatch):
+    """Tasks of 8 items (``parallel.CHUNK``), so that a few dozen items make several, more than are in flight."""
+    from strikex import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK", 8)
+
+
+def test_two_workers_give_the_same_records_in_the_same_order(cli, tmp_path, small_tasks):
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [WEATHER, STRIKE]
-    for i in range(40):  # enough for several chunks, with an unreadable file among them
+    for i in range(40):  # enough for several tasks, with an unreadable file among them
         (tmp_path / f"{i:03d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
     (tmp_path / "017.txt").write_bytes(b"%PDF-1.4 binary")
     one = cli("extract", tmp_path, "--workers", "1")
@@ -72,7 +80,7 @@ def test_two_workers_give_the_same_records_in_the_same_order(cli, tmp_path):
     assert "error" in records(two)[17]
 
 
-def test_workers_from_python_keep_order():
+def test_workers_from_python_keep_order(small_tasks):
     import strikex
 
     texts = [STRIKE, WEATHER] * 40
@@ -120,3 +128,16 @@ def test_a_jsonl_row_too_long_to_hold_is_an_error_record_and_the_rows_after_it_a
     assert [r["source"] for r in got] == ["a", f"{path}:2", "c"]
     assert got[1]["error"].endswith(f"line over {limit:,} bytes (--max-chars is 1,000); not read")
     assert "error" not in got[2]
+
+
+def _sized(items: list) -> list:
+    return [(item, len(items)) for item in items]
+
+
+def test_the_ordered_map_keeps_order_over_many_tasks(small_tasks):
+    """50 items in tasks of 8 (``parallel.CHUNK`` read at the call): 7 tasks, more than the 4 in flight."""
+    from strikex.parallel import ordered_map
+
+    got = list(ordered_map(_sized, range(50), workers=2))
+    assert [item for item, _ in got] == list(range(50))
+    assert [size for _, size in got] == [8] * 48 + [2] * 2

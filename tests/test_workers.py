@@ -57,7 +57,7 @@ def wait_until_empty(pgid: int, seconds: float = 20) -> list[int]:
 
 @pytest.fixture
 def copies(tmp_path) -> Path:
-    """80 copies of the seeds: more records than a pipe holds, and more chunks than two workers take at once."""
+    """80 copies of the seeds: more records than a pipe holds, and work for the workers when it closes."""
     root = tmp_path / "many"
     root.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))

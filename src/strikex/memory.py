@@ -19,9 +19,9 @@
      costs). The model's arrays are now bounded by its parts (``pretrained.py``), and almost all are under
      4 MiB: at that threshold they come from the heap and are reused. Over 2,000 mixed articles the
      articles' page faults went from ~510 an article to 35-60 (the start alone takes ~44 thousand), and the
-     kernel time from 3.2 s to ~0.4 s. glibc's trim threshold is left at 128 KiB: raised too (8 MiB, as
-     glibc's own rule would), faults fell further, to ~10 an article, but the heap kept more and the peak
-     over 20,000 articles rose to 1.06 times the peak over 2,000.
+     whole process's kernel time from 3.7-4.1 s to 0.4-0.8 s. glibc's trim threshold is left at 128 KiB:
+     raised too (8 MiB, as glibc's own rule would), faults fell further, to ~10 an article, but the heap
+     kept more and the peak over 20,000 articles rose to 1.06 times the peak over 2,000.
      ``MALLOC_MMAP_THRESHOLD_`` does the same; a threshold the user set (that variable, or
      ``GLIBC_TUNABLES``) wins.
 """
