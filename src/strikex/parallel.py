@@ -35,8 +35,8 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 # Items per task. A worker runs its task's articles through the pipeline 64 at a time (pipeline.run), and the
 # model takes the ones the triage gate lets through as one batch: in a mixed archive (1 dispute report in 20)
 # tasks of 32 gave batches of one or two reports, and a batch of one costs ~35% more a report. On 6,000 such
-# articles two workers spent 80.5-81.2 s of CPU with tasks of 32 and 70.0-75.8 s with 128, one process 71.2-76.5
-# s. 2 x workers tasks are in flight: 512 items for 2 workers.
+# articles two workers spent 80.5-81.2 s of CPU with tasks of 32 and 70.0-75.8 s with 128 (one process:
+# 71.2-76.5 s). 2 x workers tasks are in flight: 512 items for 2 workers.
 CHUNK = 128
 
 T = TypeVar("T")
